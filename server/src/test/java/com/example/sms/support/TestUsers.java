@@ -1,0 +1,28 @@
+package com.example.sms.support;
+
+import com.example.sms.auth.Users;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/** Creates staff users with unique names, so tests sharing one database never collide. */
+@Component
+public class TestUsers {
+
+    public static final String PASSWORD = "correct horse battery";
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    private final Users users;
+    private final PasswordEncoder passwordEncoder;
+
+    public TestUsers(Users users, PasswordEncoder passwordEncoder) {
+        this.users = users;
+        this.passwordEncoder = passwordEncoder;
+    }
+
+    public String staff() {
+        String username = "staff" + System.nanoTime() + "-" + SEQUENCE.incrementAndGet();
+        users.create(username, username + "@example.com", passwordEncoder.encode(PASSWORD), true, false);
+        return username;
+    }
+}
