@@ -73,7 +73,8 @@ create table idempotency_keys (
   user_id      bigint not null references users (id) on delete cascade,
   key          varchar(255) not null,
   request_hash bytea not null,
-  message_id   bigint not null references messages (id) on delete cascade,
+  -- Null only inside the transaction that claimed the key and is still sending.
+  message_id   bigint references messages (id) on delete cascade,
   created_at   timestamptz not null default now(),
   primary key (user_id, key)
 );

@@ -1,0 +1,64 @@
+package com.example.sms.template;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Template rows; the send path reads them through {@link #find}. */
+@Repository
+public class Templates {
+
+    public record Template(long id, long customerId, String name, String content) {}
+
+    private static final String COLUMNS = "id, customer_id, name, content, created_at, updated_at";
+
+    private final JdbcClient jdbc;
+
+    Templates(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Template> find(long id) {
+        return jdbc.sql("select id, customer_id, name, content from templates where id = ?")
+                .param(id)
+                .query(Template.class)
+                .optional();
+    }
+
+    TemplateView.Row insert(long customerId, String name, String content) {
+        return jdbc.sql("insert into templates (customer_id, name, content) values (?, ?, ?) returning " + COLUMNS)
+                .params(customerId, name, content)
+                .query(TemplateView.Row.class)
+                .single();
+    }
+
+    List<TemplateView.Row> list(long customerId) {
+        return jdbc.sql("select " + COLUMNS + " from templates where customer_id = ? order by id")
+                .param(customerId)
+                .query(TemplateView.Row.class)
+                .list();
+    }
+
+    Optional<TemplateView.Row> get(long customerId, long id) {
+        return jdbc.sql("select " + COLUMNS + " from templates where customer_id = ? and id = ?")
+                .params(customerId, id)
+                .query(TemplateView.Row.class)
+                .optional();
+    }
+
+    Optional<TemplateView.Row> update(long customerId, long id, String name, String content) {
+        return jdbc.sql("update templates set name = ?, content = ?, updated_at = now()"
+                        + " where customer_id = ? and id = ? returning " + COLUMNS)
+                .params(name, content, customerId, id)
+                .query(TemplateView.Row.class)
+                .optional();
+    }
+
+    boolean delete(long customerId, long id) {
+        return jdbc.sql("delete from templates where customer_id = ? and id = ?")
+                        .params(customerId, id)
+                        .update()
+                == 1;
+    }
+}
