@@ -22,7 +22,7 @@ class Messages {
         this.jdbc = jdbc;
     }
 
-    /** Stores a queued message and its first status event, and wakes the dispatcher once the transaction commits. */
+    /** Stores a queued message and its first status event. */
     MessageView insert(NewMessage m) {
         MessageView view = jdbc.sql("insert into messages (customer_id, template_id, phone_number_e164, body, encoding,"
                         + " segments, sent_by) values (?, ?, ?, ?, ?, ?, ?) returning " + MessageView.COLUMNS)
@@ -32,7 +32,6 @@ class Messages {
         jdbc.sql("insert into message_events (message_id, status, detail) values (?, 'queued', 'accepted')")
                 .param(view.id())
                 .update();
-        jdbc.sql("select pg_notify('sms_outbox', '')").query().singleValue();
         return view;
     }
 

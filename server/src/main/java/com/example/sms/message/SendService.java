@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,6 +44,7 @@ class SendService {
     private final PhoneNumbers phoneNumbers;
     private final Idempotency idempotency;
     private final TemplateProperties templateProperties;
+    private final ApplicationEventPublisher events;
 
     SendService(
             Messages messages,
@@ -51,7 +53,8 @@ class SendService {
             SendTokens sendTokens,
             PhoneNumbers phoneNumbers,
             Idempotency idempotency,
-            TemplateProperties templateProperties) {
+            TemplateProperties templateProperties,
+            ApplicationEventPublisher events) {
         this.messages = messages;
         this.customers = customers;
         this.templates = templates;
@@ -59,6 +62,7 @@ class SendService {
         this.phoneNumbers = phoneNumbers;
         this.idempotency = idempotency;
         this.templateProperties = templateProperties;
+        this.events = events;
     }
 
     @Transactional
@@ -116,6 +120,7 @@ class SendService {
         MessageView message = messages.insert(new Messages.NewMessage(
                 customer.id(), template.id(), e164, body, text.encoding().label(), text.segments(), staffId));
         sendTokens.consume(token);
+        events.publishEvent(new MessageAccepted(message.id()));
         if (idempotencyKey != null) {
             idempotency.complete(staffId, idempotencyKey, message.id());
         }
