@@ -2,11 +2,15 @@ package com.example.sms.auth;
 
 import java.time.Duration;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
 @Service
 class LoginService {
+
+    private static final Logger log = LoggerFactory.getLogger(LoginService.class);
 
     sealed interface Outcome {
         record Success(StaffUser user) implements Outcome {}
@@ -33,6 +37,7 @@ class LoginService {
     Outcome login(String username, String password, String clientAddress) {
         Optional<Duration> wait = throttle.retryAfter(username, clientAddress);
         if (wait.isPresent()) {
+            log.warn("Login throttled for user '{}' from {}", username, clientAddress);
             return new Outcome.Throttled(wait.get());
         }
         Optional<StaffUser> found = users.findByUsername(username);
@@ -44,6 +49,7 @@ class LoginService {
             matches = false;
         }
         if (!matches || !found.get().isActive()) {
+            log.info("Login failed for user '{}' from {}", username, clientAddress);
             throttle.recordFailure(username, clientAddress);
             return new Outcome.Rejected();
         }

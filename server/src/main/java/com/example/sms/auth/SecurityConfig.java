@@ -2,6 +2,7 @@ package com.example.sms.auth;
 
 import com.example.sms.web.ProblemWriter;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,7 +24,8 @@ class SecurityConfig {
             HttpSecurity http,
             SecurityProperties properties,
             ProblemWriter problems,
-            SecurityContextRepository contextRepository)
+            SecurityContextRepository contextRepository,
+            @Value("${management.server.port:-1}") int managementPort)
             throws Exception {
         http.securityContext(c -> c.securityContextRepository(contextRepository))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
@@ -32,7 +34,12 @@ class SecurityConfig {
                 .formLogin(f -> f.disable())
                 .httpBasic(b -> b.disable())
                 .logout(l -> l.disable())
-                .authorizeHttpRequests(auth -> auth.requestMatchers(LOGIN_PATH, "/api/auth/csrf", "/error")
+                .authorizeHttpRequests(auth -> auth
+                        // A separate management port listens on loopback only (management.server.address):
+                        // Prometheus on the same host scrapes it without a session.
+                        .requestMatchers(request -> managementPort > 0 && request.getLocalPort() == managementPort)
+                        .permitAll()
+                        .requestMatchers(LOGIN_PATH, "/api/auth/csrf", "/error")
                         .permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")
                         .permitAll()

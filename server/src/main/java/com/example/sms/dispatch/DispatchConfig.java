@@ -3,7 +3,9 @@ package com.example.sms.dispatch;
 import com.example.sms.message.MessageAccepted;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,6 +32,22 @@ class DispatchConfig {
     }
 
     @Bean
+    QueueMonitor queueMonitor(Outbox outbox, MeterRegistry registry) {
+        return new QueueMonitor(outbox, registry);
+    }
+
+    @Bean
+    HealthIndicator smsProviderHealthIndicator(SmsProvider provider, ObjectProvider<Dispatcher> dispatcher) {
+        return DispatchHealth.provider(provider, dispatcher);
+    }
+
+    @Bean
+    HealthIndicator dispatcherHealthIndicator(
+            ObjectProvider<Dispatcher> dispatcher, QueueMonitor queue, DispatchProperties properties) {
+        return DispatchHealth.dispatcher(dispatcher, queue, properties);
+    }
+
+    @Bean
     @ConditionalOnProperty(name = "sms.dispatch.enabled", havingValue = "true", matchIfMissing = true)
     Dispatcher dispatcher(
             Outbox outbox,
@@ -42,8 +60,7 @@ class DispatchConfig {
     }
 
     @Bean
-    AcceptedMessages acceptedMessages(
-            MeterRegistry registry, org.springframework.beans.factory.ObjectProvider<Dispatcher> dispatcher) {
+    AcceptedMessages acceptedMessages(MeterRegistry registry, ObjectProvider<Dispatcher> dispatcher) {
         return new AcceptedMessages(
                 Counter.builder("sms.messages.accepted")
                         .description("Messages stored as queued by POST /api/sms/send")
@@ -54,9 +71,9 @@ class DispatchConfig {
     /** Counts accepted messages and wakes the local dispatcher once the send has committed. */
     static final class AcceptedMessages {
         private final Counter accepted;
-        private final org.springframework.beans.factory.ObjectProvider<Dispatcher> dispatcher;
+        private final ObjectProvider<Dispatcher> dispatcher;
 
-        AcceptedMessages(Counter accepted, org.springframework.beans.factory.ObjectProvider<Dispatcher> dispatcher) {
+        AcceptedMessages(Counter accepted, ObjectProvider<Dispatcher> dispatcher) {
             this.accepted = accepted;
             this.dispatcher = dispatcher;
         }

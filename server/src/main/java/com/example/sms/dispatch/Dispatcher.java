@@ -197,15 +197,15 @@ public class Dispatcher implements SmartLifecycle {
             }
         } else if (outcome instanceof SmsProvider.Outcome.Permanent permanent) {
             outbox.fail(message.id(), permanent.code() + ": " + permanent.detail());
-            metrics.failed("permanent", permanent.code());
+            metrics.failed(true);
         } else if (outcome instanceof SmsProvider.Outcome.Transient transientError) {
             String error = transientError.code() + ": " + transientError.detail();
             if (message.attempts() >= properties.maxAttempts()) {
                 outbox.fail(message.id(), "gave up after " + message.attempts() + " attempts; last error " + error);
-                metrics.failed("exhausted", transientError.code());
+                metrics.failed(false);
             } else {
                 outbox.retryLater(message.id(), backoff.after(message.attempts()), error);
-                metrics.retried(transientError.code());
+                metrics.retried();
             }
         }
     }

@@ -21,8 +21,17 @@ public class TestUsers {
     }
 
     public String staff() {
-        String username = "staff" + System.nanoTime() + "-" + SEQUENCE.incrementAndGet();
-        users.create(username, username + "@example.com", passwordEncoder.encode(PASSWORD), true, false);
+        return create(true);
+    }
+
+    /** An active user without is_staff: may use the SMS API, not the operator endpoints. */
+    public String nonStaff() {
+        return create(false);
+    }
+
+    private String create(boolean staff) {
+        String username = "user" + System.nanoTime() + "-" + SEQUENCE.incrementAndGet();
+        users.create(username, username + "@example.com", passwordEncoder.encode(PASSWORD), staff, false);
         return username;
     }
 }

@@ -1,0 +1,21 @@
+package com.example.sms.ops;
+
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class OpsController {
+
+    private final OpsSummary summary;
+
+    OpsController(OpsSummary summary) {
+        this.summary = summary;
+    }
+
+    /** Staff only (see SecurityConfig): the figures of docs/operations.md, current values. */
+    @GetMapping("/api/ops/summary")
+    Map<String, Object> summary() {
+        return summary.summary();
+    }
+}
