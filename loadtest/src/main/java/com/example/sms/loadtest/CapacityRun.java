@@ -61,7 +61,7 @@ public final class CapacityRun {
                 settings.p99Ms(),
                 settings.maxErrorRate() * 100,
                 settings.host());
-        ServerSampler sampler = new ServerSampler(settings, servicePid, Recorder.startMillis());
+        ServerSampler sampler = new ServerSampler(settings, servicePid);
         ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor();
         progress.scheduleAtFixedRate(
                 () -> System.out.println("progress: " + Recorder.progress(5)), 5, 5, TimeUnit.SECONDS);

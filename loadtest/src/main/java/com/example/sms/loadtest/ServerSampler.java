@@ -38,7 +38,6 @@ final class ServerSampler implements AutoCloseable {
 
     private final StaffSession session;
     private final ProcessCpu cpu;
-    private final long startMillis;
     private final List<Sample> samples = new ArrayList<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "server-sampler");
@@ -48,10 +47,9 @@ final class ServerSampler implements AutoCloseable {
     private ProcessCpu.Reading previous;
     private volatile JsonNode last;
 
-    ServerSampler(LoadSettings settings, long servicePid, long startMillis) {
+    ServerSampler(LoadSettings settings, long servicePid) {
         this.session = StaffSession.login(settings);
         this.cpu = new ProcessCpu(servicePid);
-        this.startMillis = startMillis;
         this.previous = cpu.read();
         long interval = settings.sampleInterval().toMillis();
         timer.scheduleAtFixedRate(this::sample, interval, interval, TimeUnit.MILLISECONDS);
@@ -74,7 +72,7 @@ final class ServerSampler implements AutoCloseable {
                 connections += n.asDouble();
             }
             Sample sample = new Sample(
-                    (System.currentTimeMillis() - startMillis) / 1000.0,
+                    (System.currentTimeMillis() - Recorder.startMillis()) / 1000.0,
                     loadGen,
                     service,
                     postgres,

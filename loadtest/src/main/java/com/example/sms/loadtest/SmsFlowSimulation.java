@@ -61,15 +61,16 @@ public class SmsFlowSimulation extends Simulation {
 
     @Override
     public void before() {
-        Recorder.reset();
         if (settings.open()) {
             // Arriving flows reuse a pool of logged-in sessions, as staff at desks do: logging in per flow
             // would measure bcrypt, not the service.
-            int pool = Math.max(20, Math.min(200, (int) Math.ceil(settings.flowsPerSecond() * 10)));
+            int pool = Math.max(10, Math.min(50, (int) Math.ceil(settings.flowsPerSecond() * 2)));
             for (int i = 0; i < pool; i++) {
                 sharedLogins.add(StaffSession.login(settings).asFeederRecord());
             }
         }
+        // The clock of the run's time series starts with the load, after any preparation.
+        Recorder.reset();
     }
 
     private List<PopulationBuilder> closedModel() {
