@@ -1,6 +1,7 @@
 package com.example.sms.loadtest;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +35,13 @@ final class FindCapacity {
                 base.sampleInterval());
         double rate =
                 Double.parseDouble(System.getProperty("startSmsPerHour", Double.toString(base.targetSmsPerHour())));
+        Duration warmup = LoadSettings.duration(System.getProperty("warmup", "20s"));
+        if (!warmup.isZero()) {
+            // JIT compilation and cold caches would otherwise count against the first step.
+            System.out.println("find-capacity: warming up for " + warmup.toSeconds() + " s (not counted)");
+            CapacityRun.run(
+                    settings.withTarget(rate).withRunTime(warmup), servicePid, out.resolve("warmup"), "gatling");
+        }
         List<Map<String, Object>> steps = new ArrayList<>();
         RunResult lastPassing = null;
         RunResult breaking = null;

@@ -129,16 +129,17 @@ final class HtmlReport {
                     e.p99Ms(),
                     e.maxMs()));
         }
-        html.append("</table><h2>Slowest statements (pg_stat_statements, by mean time)</h2><table>")
-                .append("<tr><th>statement</th><th>calls</th><th>mean ms</th><th>max ms</th></tr>");
+        html.append("</table><h2>Costliest statements (pg_stat_statements, by total time)</h2><table>")
+                .append("<tr><th>statement</th><th>calls</th><th>total ms</th><th>mean ms</th><th>max ms</th></tr>");
         Object statements = summary.get("slowest_statements");
         if (statements instanceof com.fasterxml.jackson.databind.JsonNode nodes) {
             for (com.fasterxml.jackson.databind.JsonNode n : nodes) {
                 html.append(String.format(
                         Locale.ROOT,
-                        "<tr><td>%s</td><td>%d</td><td>%.2f</td><td>%.2f</td></tr>",
+                        "<tr><td>%s</td><td>%d</td><td>%.0f</td><td>%.3f</td><td>%.2f</td></tr>",
                         SvgChart.escape(n.path("query").asText()),
                         n.path("calls").asLong(),
+                        n.path("total_ms").asDouble(),
                         n.path("mean_ms").asDouble(),
                         n.path("max_ms").asDouble()));
             }

@@ -27,21 +27,29 @@ public record LoadSettings(
         Duration sampleInterval) {
 
     public static LoadSettings fromSystemProperties() {
+        return from(System.getProperties());
+    }
+
+    static LoadSettings from(java.util.Properties properties) {
+        java.util.function.BinaryOperator<String> get = (name, fallback) -> {
+            String value = properties.getProperty(name);
+            return value == null || value.isBlank() ? fallback : value.trim();
+        };
         return new LoadSettings(
-                get("model", "closed").toLowerCase(Locale.ROOT),
-                Integer.parseInt(get("users", "10")),
-                Double.parseDouble(get("spawnRate", "2")),
-                duration(get("runTime", "60s")),
-                blankToNull(get("host", "")),
-                Double.parseDouble(get("targetSmsPerHour", "1000")),
-                Double.parseDouble(get("p95Ms", "500")),
-                Double.parseDouble(get("p99Ms", "1000")),
-                Double.parseDouble(get("maxErrorRate", "0.01")),
-                duration(get("wait", "1s")),
-                Double.parseDouble(get("heavyShare", "0.2")),
-                get("username", "admin"),
-                get("password", "password123"),
-                duration(get("sampleInterval", "2s")));
+                get.apply("model", "closed").toLowerCase(Locale.ROOT),
+                Integer.parseInt(get.apply("users", "10")),
+                Double.parseDouble(get.apply("spawnRate", "2")),
+                duration(get.apply("runTime", "60s")),
+                blankToNull(get.apply("host", "")),
+                Double.parseDouble(get.apply("targetSmsPerHour", "1000")),
+                Double.parseDouble(get.apply("p95Ms", "500")),
+                Double.parseDouble(get.apply("p99Ms", "1000")),
+                Double.parseDouble(get.apply("maxErrorRate", "0.01")),
+                duration(get.apply("wait", "1s")),
+                Double.parseDouble(get.apply("heavyShare", "0.2")),
+                get.apply("username", "admin"),
+                get.apply("password", "password123"),
+                duration(get.apply("sampleInterval", "2s")));
     }
 
     public boolean open() {
@@ -151,11 +159,6 @@ public record LoadSettings(
             case 'h' -> Duration.ofHours(amount);
             default -> throw new IllegalArgumentException("not a duration: " + text + " (use 30s, 5m, 1h)");
         };
-    }
-
-    private static String get(String name, String fallback) {
-        String value = System.getProperty(name);
-        return value == null || value.isBlank() ? fallback : value.trim();
     }
 
     private static String blankToNull(String value) {

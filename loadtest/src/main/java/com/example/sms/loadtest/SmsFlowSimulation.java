@@ -112,7 +112,7 @@ public class SmsFlowSimulation extends Simulation {
 
     private Assertion[] assertions() {
         long requiredSends = (long)
-                Math.ceil(settings.targetSmsPerHour() * settings.runTime().toMillis() / 3_600_000.0);
+                Math.ceil(settings.requiredSmsPerHour() * settings.runTime().toMillis() / 3_600_000.0);
         return new Assertion[] {
             global().responseTime().percentile(95.0).lt((int) Math.round(settings.p95Ms())),
             global().responseTime().percentile(99.0).lt((int) Math.round(settings.p99Ms())),

@@ -31,7 +31,7 @@ class CapacityMathTest {
 
     @Test
     void defaultsReproduceTheOriginalPlan() {
-        LoadSettings settings = LoadSettings.fromSystemProperties();
+        LoadSettings settings = LoadSettings.from(new java.util.Properties());
 
         assertThat(settings.users()).isEqualTo(10);
         assertThat(settings.spawnRate()).isEqualTo(2);
@@ -42,7 +42,7 @@ class CapacityMathTest {
 
     @Test
     void openModelArrivalsProduceTheTargetSmsRate() {
-        LoadSettings settings = LoadSettings.fromSystemProperties().withTarget(1_000_000);
+        LoadSettings settings = LoadSettings.from(new java.util.Properties()).withTarget(1_000_000);
         double smsPerSecond = settings.flowsPerSecond()
                 * ((1 - settings.heavyShare()) + settings.heavyShare() * LoadSettings.HEAVY_SENDS);
 
@@ -54,7 +54,7 @@ class CapacityMathTest {
         ServerSampler.Sample calm = sample(0.2, 0);
         ServerSampler.Sample busy = sample(1.9, 0);
         ServerSampler.Sample waiting = sample(0.5, 3);
-        LoadSettings settings = LoadSettings.fromSystemProperties();
+        LoadSettings settings = LoadSettings.from(new java.util.Properties());
 
         assertThat(Saturation.first(List.of(busy, calm, calm), List.of(), settings)
                         .resource())

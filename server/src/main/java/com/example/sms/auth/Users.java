@@ -1,11 +1,15 @@
 package com.example.sms.auth;
 
 import java.util.Optional;
+import org.springframework.jdbc.core.DataClassRowMapper;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
 public class Users {
+
+    private static final RowMapper<StaffUser> USER_ROWS = new DataClassRowMapper<>(StaffUser.class);
 
     private static final String SELECT = """
             select u.id, u.username, u.email, u.password, u.is_staff, u.is_superuser, u.is_active,
@@ -22,15 +26,12 @@ public class Users {
     Optional<StaffUser> findByUsername(String username) {
         return jdbc.sql(SELECT + " where u.username = ?")
                 .param(username)
-                .query(StaffUser.class)
+                .query(USER_ROWS)
                 .optional();
     }
 
     Optional<StaffUser> findById(long id) {
-        return jdbc.sql(SELECT + " where u.id = ?")
-                .param(id)
-                .query(StaffUser.class)
-                .optional();
+        return jdbc.sql(SELECT + " where u.id = ?").param(id).query(USER_ROWS).optional();
     }
 
     public long count() {

@@ -1,5 +1,7 @@
 package com.example.sms.customer;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 
 public record CustomerView(
@@ -9,4 +11,19 @@ public record CustomerView(
         String name,
         String externalId,
         boolean optedOut,
-        OffsetDateTime createdAt) {}
+        OffsetDateTime createdAt) {
+
+    static final String COLUMNS = "id, phone_number, phone_number_e164, name, external_id, opted_out, created_at";
+
+    /** By position, in the order of {@link #COLUMNS}. */
+    static CustomerView map(ResultSet rs, int row) throws SQLException {
+        return new CustomerView(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getBoolean(6),
+                rs.getObject(7, OffsetDateTime.class));
+    }
+}

@@ -9,8 +9,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Customers {
 
-    private static final String COLUMNS =
-            "id, phone_number, phone_number_e164, name, external_id, opted_out, created_at";
+    private static final String COLUMNS = CustomerView.COLUMNS;
 
     private final JdbcClient jdbc;
 
@@ -22,14 +21,14 @@ public class Customers {
         return jdbc.sql("insert into customers (phone_number, phone_number_e164, name, external_id)"
                         + " values (?, ?, ?, ?) returning " + COLUMNS)
                 .params(phoneNumber, e164, name, externalId)
-                .query(CustomerView.class)
+                .query(CustomerView::map)
                 .single();
     }
 
     public Optional<CustomerView> find(long id) {
         return jdbc.sql("select " + COLUMNS + " from customers where id = ?")
                 .param(id)
-                .query(CustomerView.class)
+                .query(CustomerView::map)
                 .optional();
     }
 
@@ -46,7 +45,7 @@ public class Customers {
                 .param("below", belowId)
                 .param("e164", e164)
                 .param("rows", rows)
-                .query(CustomerView.class)
+                .query(CustomerView::map)
                 .list();
     }
 
@@ -60,7 +59,7 @@ public class Customers {
                 .param("ext", update.externalId())
                 .param("optedOut", update.optedOut())
                 .param("id", id)
-                .query(CustomerView.class)
+                .query(CustomerView::map)
                 .optional();
     }
 }

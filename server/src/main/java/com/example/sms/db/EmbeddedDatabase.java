@@ -23,7 +23,8 @@ public final class EmbeddedDatabase implements DisposableBean {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
-                .setRegisterShutdownHook(true)
+                // Stopped by the application context, after the web server and the dispatcher have drained.
+                .setRegisterShutdownHook(false)
                 // The observability endpoints read the slowest statements from here.
                 .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                 .setServerConfig("pg_stat_statements.track", "top")

@@ -37,7 +37,8 @@ public class Dispatcher implements SmartLifecycle {
     private Thread loop;
     private ExecutorService publishers;
     private long lastReclaim;
-    private long lastRelease = System.nanoTime() - Duration.ofDays(1).toNanos();
+    private final Object publishGate = new Object();
+    private long lastPublish = System.nanoTime() - Duration.ofDays(1).toNanos();
 
     public Dispatcher(
             Outbox outbox,
@@ -145,12 +146,7 @@ public class Dispatcher implements SmartLifecycle {
         }
         for (int i = 0; i < batch.size(); i++) {
             Outbox.Claimed message = batch.get(i);
-            // Never closer than one spacing to the previous send, even when a late slot would let us catch up.
-            long slotAt = Math.max(
-                    base + reservation.slot(i).toNanos(),
-                    lastRelease + reservation.spacing().toNanos());
-            long waited = waitUntil(slotAt);
-            lastRelease = System.nanoTime();
+            long waited = waitUntil(base + reservation.slot(i).toNanos());
             if (!running) {
                 releaseUnsent();
                 return i;
@@ -160,8 +156,10 @@ public class Dispatcher implements SmartLifecycle {
             synchronized (waitingForSlot) {
                 waitingForSlot.remove(message.id());
             }
+            long spacing = reservation.spacing().toNanos();
             publishers.execute(() -> {
                 try {
+                    awaitPublishGate(spacing);
                     deliver(message);
                 } finally {
                     inFlight.release();
@@ -169,6 +167,20 @@ public class Dispatcher implements SmartLifecycle {
             });
         }
         return batch.size();
+    }
+
+    /**
+     * The last step before the provider call: never closer than one spacing to this instance's previous
+     * call, so a late slot (a slow thread hand-off) cannot be caught up with a burst.
+     */
+    private void awaitPublishGate(long spacingNanos) {
+        synchronized (publishGate) {
+            long next = lastPublish + spacingNanos;
+            for (long now = System.nanoTime(); now < next; now = System.nanoTime()) {
+                LockSupport.parkNanos(next - now);
+            }
+            lastPublish = System.nanoTime();
+        }
     }
 
     private void deliver(Outbox.Claimed message) {

@@ -2,6 +2,8 @@ package com.example.sms.dispatch;
 
 import java.time.Duration;
 import java.util.List;
+import org.springframework.jdbc.core.DataClassRowMapper;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -10,6 +12,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * another instance cannot be finished twice.
  */
 class Outbox {
+
+    private static final RowMapper<Depth> DEPTH_ROWS = new DataClassRowMapper<>(Depth.class);
+
+    private static final RowMapper<Claimed> CLAIMED_ROWS = new DataClassRowMapper<>(Claimed.class);
 
     record Claimed(long id, String phoneNumberE164, String body, int attempts) {}
 
@@ -37,7 +43,7 @@ class Outbox {
                         select id, phone_number_e164, body, attempts from claimed order by id""")
                 .param("lease", lease.toMillis() / 1000.0)
                 .param("limit", limit)
-                .query(Claimed.class)
+                .query(CLAIMED_ROWS)
                 .list();
     }
 
@@ -116,6 +122,6 @@ class Outbox {
         return jdbc.sql("""
                         select count(*) as queued,
                                coalesce(extract(epoch from (now() - min(created_at))), 0) as oldest_age_seconds
-                        from messages where status = 'queued'""").query(Depth.class).single();
+                        from messages where status = 'queued'""").query(DEPTH_ROWS).single();
     }
 }

@@ -1,6 +1,8 @@
 package com.example.sms.message;
 
 import java.util.Optional;
+import org.springframework.jdbc.core.DataClassRowMapper;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -11,6 +13,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class Idempotency {
+
+    private static final RowMapper<Previous> PREVIOUS_ROWS = new DataClassRowMapper<>(Previous.class);
 
     record Previous(byte[] requestHash, Long messageId) {}
 
@@ -32,7 +36,7 @@ class Idempotency {
         return Optional.of(
                 jdbc.sql("select request_hash, message_id from idempotency_keys where user_id = ? and key = ?")
                         .params(userId, key)
-                        .query(Previous.class)
+                        .query(PREVIOUS_ROWS)
                         .single());
     }
 

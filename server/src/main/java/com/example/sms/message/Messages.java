@@ -4,6 +4,8 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.DataClassRowMapper;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,6 +18,9 @@ class Messages {
     record HistoryFilter(
             Long customerId, String e164, String status, OffsetDateTime since, OffsetDateTime until, Long sentBy) {}
 
+    private static final RowMapper<MessageDetail.Event> EVENT_ROWS =
+            new DataClassRowMapper<>(MessageDetail.Event.class);
+
     private final JdbcClient jdbc;
 
     Messages(JdbcClient jdbc) {
@@ -27,7 +32,7 @@ class Messages {
         MessageView view = jdbc.sql("insert into messages (customer_id, template_id, phone_number_e164, body, encoding,"
                         + " segments, sent_by) values (?, ?, ?, ?, ?, ?, ?) returning " + MessageView.COLUMNS)
                 .params(m.customerId(), m.templateId(), m.e164(), m.body(), m.encoding(), m.segments(), m.sentBy())
-                .query(MessageView.class)
+                .query(MessageView::map)
                 .single();
         jdbc.sql("insert into message_events (message_id, status, detail) values (?, 'queued', 'accepted')")
                 .param(view.id())
@@ -38,14 +43,14 @@ class Messages {
     Optional<MessageView> find(long id) {
         return jdbc.sql("select " + MessageView.COLUMNS + " from messages where id = ?")
                 .param(id)
-                .query(MessageView.class)
+                .query(MessageView::map)
                 .optional();
     }
 
     List<MessageDetail.Event> events(long messageId) {
         return jdbc.sql("select status, detail, created_at from message_events where message_id = ? order by id")
                 .param(messageId)
-                .query(MessageDetail.Event.class)
+                .query(EVENT_ROWS)
                 .list();
     }
 
@@ -68,7 +73,7 @@ class Messages {
                 .param("until", filter.until())
                 .param("sentBy", filter.sentBy())
                 .param("rows", rows)
-                .query(MessageView.class)
+                .query(MessageView::map)
                 .list();
     }
 }

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.DataClassRowMapper;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -15,10 +17,15 @@ import org.springframework.stereotype.Component;
 /**
  * What the team used to read on the database host, sampled from inside the service on a schedule
  * (never per scrape): connections by state against max_connections, deadlocks, rollbacks, temp
- * files, lock waits, and the slowest statements when pg_stat_statements is available.
+ * files, lock waits, and the statements that cost the database most time (total, repeated ones only)
+ * when pg_stat_statements is available.
  */
 @Component
 public class PostgresStats {
+
+    private static final RowMapper<Statement> STATEMENT_ROWS = new DataClassRowMapper<>(Statement.class);
+
+    private static final RowMapper<Database> DATABASE_ROWS = new DataClassRowMapper<>(Database.class);
 
     public record Database(long commits, long rollbacks, long deadlocks, long tempBytes, long tempFiles) {}
 
@@ -95,7 +102,7 @@ public class PostgresStats {
                 .single();
         Database database = jdbc.sql("select xact_commit as commits, xact_rollback as rollbacks, deadlocks,"
                         + " temp_bytes, temp_files from pg_stat_database where datname = current_database()")
-                .query(Database.class)
+                .query(DATABASE_ROWS)
                 .single();
         long lockWaits = jdbc.sql("select count(*) from pg_locks where not granted")
                 .query(Long.class)
@@ -115,9 +122,9 @@ public class PostgresStats {
         return jdbc.sql("select left(query, 500) as query, calls, mean_exec_time as mean_ms, max_exec_time as max_ms,"
                         + " total_exec_time as total_ms, rows from pg_stat_statements"
                         + " where dbid = (select oid from pg_database where datname = current_database())"
-                        + " order by mean_exec_time desc limit ?")
+                        + " and calls >= 10 order by total_exec_time desc limit ?")
                 .param(properties.slowStatements())
-                .query(Statement.class)
+                .query(STATEMENT_ROWS)
                 .list();
     }
 

@@ -2,12 +2,19 @@ package com.example.sms.template;
 
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.DataClassRowMapper;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Template rows; the send path reads them through {@link #find}. */
 @Repository
 public class Templates {
+
+    private static final RowMapper<TemplateView.Row> TEMPLATE_VIEW_ROWS =
+            new DataClassRowMapper<>(TemplateView.Row.class);
+
+    private static final RowMapper<Template> TEMPLATE_ROWS = new DataClassRowMapper<>(Template.class);
 
     public record Template(long id, long customerId, String name, String content) {}
 
@@ -22,28 +29,28 @@ public class Templates {
     public Optional<Template> find(long id) {
         return jdbc.sql("select id, customer_id, name, content from templates where id = ?")
                 .param(id)
-                .query(Template.class)
+                .query(TEMPLATE_ROWS)
                 .optional();
     }
 
     TemplateView.Row insert(long customerId, String name, String content) {
         return jdbc.sql("insert into templates (customer_id, name, content) values (?, ?, ?) returning " + COLUMNS)
                 .params(customerId, name, content)
-                .query(TemplateView.Row.class)
+                .query(TEMPLATE_VIEW_ROWS)
                 .single();
     }
 
     List<TemplateView.Row> list(long customerId) {
         return jdbc.sql("select " + COLUMNS + " from templates where customer_id = ? order by id")
                 .param(customerId)
-                .query(TemplateView.Row.class)
+                .query(TEMPLATE_VIEW_ROWS)
                 .list();
     }
 
     Optional<TemplateView.Row> get(long customerId, long id) {
         return jdbc.sql("select " + COLUMNS + " from templates where customer_id = ? and id = ?")
                 .params(customerId, id)
-                .query(TemplateView.Row.class)
+                .query(TEMPLATE_VIEW_ROWS)
                 .optional();
     }
 
@@ -51,7 +58,7 @@ public class Templates {
         return jdbc.sql("update templates set name = ?, content = ?, updated_at = now()"
                         + " where customer_id = ? and id = ? returning " + COLUMNS)
                 .params(name, content, customerId, id)
-                .query(TemplateView.Row.class)
+                .query(TEMPLATE_VIEW_ROWS)
                 .optional();
     }
 

@@ -3,6 +3,8 @@ package com.example.sms.token;
 import com.example.sms.web.ApiProblem;
 import java.time.OffsetDateTime;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.DataClassRowMapper;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -14,6 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 public class SendTokens {
+
+    private static final RowMapper<Row> TOKEN_ROWS = new DataClassRowMapper<>(Row.class);
 
     /** A token that passed every check and is locked until the caller's transaction ends. */
     public record Locked(long id) {}
@@ -31,7 +35,7 @@ public class SendTokens {
         Row row = jdbc.sql("select id, customer_id, expires_at, used_at, expires_at <= now() as expired"
                         + " from send_tokens where token_hash = ? for update")
                 .param(TokenHash.of(token))
-                .query(Row.class)
+                .query(TOKEN_ROWS)
                 .optional()
                 .orElseThrow(() -> new ApiProblem(
                         HttpStatus.BAD_REQUEST, "token-unknown", "Unknown token", "This token was never issued"));
