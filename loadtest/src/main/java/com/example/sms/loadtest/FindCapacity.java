@@ -35,7 +35,7 @@ final class FindCapacity {
                 base.sampleInterval());
         double rate =
                 Double.parseDouble(System.getProperty("startSmsPerHour", Double.toString(base.targetSmsPerHour())));
-        Duration warmup = LoadSettings.duration(System.getProperty("warmup", "20s"));
+        Duration warmup = LoadSettings.duration(System.getProperty("warmup", "40s"));
         if (!warmup.isZero()) {
             // JIT compilation and cold caches would otherwise count against the first step.
             System.out.println("find-capacity: warming up for " + warmup.toSeconds() + " s (not counted)");

@@ -27,17 +27,15 @@ class Messages {
         this.jdbc = jdbc;
     }
 
-    /** Stores a queued message and its first status event. */
+    /** Stores a queued message and its first status event, in one statement. */
     MessageView insert(NewMessage m) {
-        MessageView view = jdbc.sql("insert into messages (customer_id, template_id, phone_number_e164, body, encoding,"
-                        + " segments, sent_by) values (?, ?, ?, ?, ?, ?, ?) returning " + MessageView.COLUMNS)
+        return jdbc.sql("with m as (insert into messages (customer_id, template_id, phone_number_e164, body, encoding,"
+                        + " segments, sent_by) values (?, ?, ?, ?, ?, ?, ?) returning " + MessageView.COLUMNS + "),"
+                        + " e as (insert into message_events (message_id, status, detail)"
+                        + " select id, 'queued', 'accepted' from m) select " + MessageView.COLUMNS + " from m")
                 .params(m.customerId(), m.templateId(), m.e164(), m.body(), m.encoding(), m.segments(), m.sentBy())
                 .query(MessageView::map)
                 .single();
-        jdbc.sql("insert into message_events (message_id, status, detail) values (?, 'queued', 'accepted')")
-                .param(view.id())
-                .update();
-        return view;
     }
 
     Optional<MessageView> find(long id) {

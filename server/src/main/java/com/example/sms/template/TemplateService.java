@@ -21,12 +21,12 @@ class TemplateService {
     }
 
     TemplateView create(long customerId, TemplateController.TemplateRequest request) {
-        requireCustomer(customerId);
         checkLength(request.content());
         try {
             return templates
                     .insert(customerId, request.name().trim(), request.content())
-                    .view();
+                    .map(TemplateView.Row::view)
+                    .orElseThrow(() -> ApiProblem.notFound("Customer", customerId));
         } catch (DuplicateKeyException e) {
             throw duplicateName(request.name());
         }

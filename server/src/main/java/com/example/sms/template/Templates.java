@@ -33,11 +33,13 @@ public class Templates {
                 .optional();
     }
 
-    TemplateView.Row insert(long customerId, String name, String content) {
-        return jdbc.sql("insert into templates (customer_id, name, content) values (?, ?, ?) returning " + COLUMNS)
-                .params(customerId, name, content)
+    /** Empty when the customer does not exist: the check and the insert are one statement. */
+    Optional<TemplateView.Row> insert(long customerId, String name, String content) {
+        return jdbc.sql("insert into templates (customer_id, name, content) select id, ?, ? from customers where id = ?"
+                        + " returning " + COLUMNS)
+                .params(name, content, customerId)
                 .query(TEMPLATE_VIEW_ROWS)
-                .single();
+                .optional();
     }
 
     List<TemplateView.Row> list(long customerId) {

@@ -1,6 +1,5 @@
 package com.example.sms.token;
 
-import com.example.sms.customer.Customers;
 import com.example.sms.web.ApiProblem;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -16,29 +15,29 @@ class TokenService {
 
     private final SecureRandom random = new SecureRandom();
     private final JdbcClient jdbc;
-    private final Customers customers;
     private final TokenProperties properties;
     private final Clock clock;
 
-    TokenService(JdbcClient jdbc, Customers customers, TokenProperties properties, Clock clock) {
+    TokenService(JdbcClient jdbc, TokenProperties properties, Clock clock) {
         this.jdbc = jdbc;
-        this.customers = customers;
         this.properties = properties;
         this.clock = clock;
     }
 
     TokenController.IssuedToken issue(long customerId, Long ttlSeconds, long staffId) {
         Duration ttl = ttl(ttlSeconds);
-        if (!customers.exists(customerId)) {
-            throw ApiProblem.invalidField("customer_id", "customer " + customerId + " does not exist");
-        }
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         OffsetDateTime expiresAt = OffsetDateTime.now(clock).plus(ttl).withOffsetSameInstant(ZoneOffset.UTC);
-        jdbc.sql("insert into send_tokens (token_hash, customer_id, expires_at, created_by) values (?, ?, ?, ?)")
-                .params(TokenHash.of(token), customerId, expiresAt, staffId)
+        // One statement: the customer check and the insert (no row inserted means no such customer).
+        int inserted = jdbc.sql("insert into send_tokens (token_hash, customer_id, expires_at, created_by)"
+                        + " select ?, id, ?, ? from customers where id = ?")
+                .params(TokenHash.of(token), expiresAt, staffId, customerId)
                 .update();
+        if (inserted == 0) {
+            throw ApiProblem.invalidField("customer_id", "customer " + customerId + " does not exist");
+        }
         return new TokenController.IssuedToken(token, customerId, expiresAt);
     }
 
