@@ -84,8 +84,9 @@ public final class HistoryBenchmark {
     }
 
     private static Map<String, Object> latency(StaffSession staff, String path, int requests) {
-        for (int i = 0; i < 50; i++) {
-            staff.get(path); // warm-up: JIT, caches, plans
+        // Warm-up (JIT, caches, plans): without it the first table size measured looks slowest.
+        for (int i = 0; i < Integer.getInteger("warmupRequests", 1000); i++) {
+            staff.get(path);
         }
         List<Long> micros = new ArrayList<>();
         for (int i = 0; i < requests; i++) {
