@@ -46,7 +46,7 @@ class SmsUser(HttpUser):
             "/api/auth/login",
             json={"username": USERNAME, "password": PASSWORD},
             headers={"Referer": REFERER},
-            name="POST /api/auth/login",
+            name="/api/auth/login",
         )
         # login() rotates the token and sets the cookie in this very response.
         self.csrf = res.cookies.get("csrftoken")
@@ -68,7 +68,7 @@ class SmsUser(HttpUser):
 
     def _history(self):
         with self.client.get(
-            "/api/sms/history", headers={"Referer": REFERER}, name="GET /api/sms/history", catch_response=True
+            "/api/sms/history", headers={"Referer": REFERER}, name="/api/sms/history", catch_response=True
         ) as res:
             if res.status_code != 200:
                 res.failure(f"{res.status_code}: {res.text[:200]}")
@@ -79,22 +79,22 @@ class SmsUser(HttpUser):
         try:
             phone = "0901%07d" % random.randrange(10_000_000)
             customer = self._post(
-                "/api/customers", {"phone_number": phone, "name": "山田太郎"}, "POST /api/customers", 201
+                "/api/customers", {"phone_number": phone, "name": "山田太郎"}, "/api/customers", 201
             )["id"]
             template = None
             for i in range(self.sends_per_customer):
-                token = self._post("/api/tokens", {"customer_id": customer}, "POST /api/tokens", 201)["token"]
+                token = self._post("/api/tokens", {"customer_id": customer}, "/api/tokens", 201)["token"]
                 if template is None:
                     template = self._post(
                         f"/api/customers/{customer}/templates",
                         {"name": "welcome_message", "content": "{{customer_name}}様、ご登録ありがとうございます。"},
-                        "POST /api/customers/[id]/templates",
+                        "/api/customers/[id]/templates",
                         201,
                     )["id"]
                 self._post(
                     "/api/sms/send",
                     {"phone_number": phone, "token": token, "customer_id": customer, "template_id": template},
-                    "POST /api/sms/send",
+                    "/api/sms/send",
                     202,
                 )
                 self._sleep(*self.think)
