@@ -2,8 +2,6 @@ package com.example.sms.auth;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Timestamp;
-import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -64,7 +62,7 @@ public class UserFixtures {
         return transaction.execute(status -> {
             int index = 0;
             for (JsonNode entry : root) {
-                loadEntry(new Entry(source, index++, entry));
+                loadEntry(new FixtureEntry(source, index++, entry));
             }
             resyncIdentity("users");
             resyncIdentity("profiles");
@@ -72,21 +70,7 @@ public class UserFixtures {
         });
     }
 
-    private record Entry(String source, int index, JsonNode node) {
-        FixtureException error(String message) {
-            JsonNode model = node.path("model");
-            JsonNode pk = node.path("pk");
-            return new FixtureException(source + ": entry #" + (index + 1)
-                    + (model.isString() ? " (" + model.asString() + (pk.isMissingNode() ? "" : ", pk " + pk) + ")" : "")
-                    + ": " + message);
-        }
-
-        JsonNode fields() {
-            return node.path("fields");
-        }
-    }
-
-    private void loadEntry(Entry entry) {
+    private void loadEntry(FixtureEntry entry) {
         JsonNode node = entry.node();
         if (!node.isObject()
                 || !node.path("model").isString()
@@ -105,29 +89,29 @@ public class UserFixtures {
         }
     }
 
-    private void loadUser(Entry entry, Long id) {
+    private void loadUser(FixtureEntry entry, Long id) {
         JsonNode f = entry.fields();
-        checkFields(entry, USER_FIELDS);
+        entry.checkFields(USER_FIELDS);
         for (String relation : new String[] {"groups", "user_permissions"}) {
             if (f.has(relation)
                     && !(f.get(relation).isArray() && f.get(relation).isEmpty())) {
                 throw entry.error("\"" + relation + "\" is not supported (must be empty)");
             }
         }
-        String username = text(entry, "username", true);
+        String username = entry.text("username", true);
         Map<String, Object> values = new java.util.HashMap<>();
         values.put("id", id);
         values.put("username", username);
-        values.put("email", orEmpty(text(entry, "email", false)));
-        values.put("password", orEmpty(text(entry, "password", false)));
+        values.put("email", orEmpty(entry.text("email", false)));
+        values.put("password", orEmpty(entry.text("password", false)));
         values.put("hasPassword", f.has("password"));
-        values.put("firstName", orEmpty(text(entry, "first_name", false)));
-        values.put("lastName", orEmpty(text(entry, "last_name", false)));
-        values.put("staff", flag(entry, "is_staff", false));
-        values.put("superuser", flag(entry, "is_superuser", false));
-        values.put("active", flag(entry, "is_active", true));
-        values.put("dateJoined", timestamp(entry, "date_joined"));
-        values.put("lastLogin", timestamp(entry, "last_login"));
+        values.put("firstName", orEmpty(entry.text("first_name", false)));
+        values.put("lastName", orEmpty(entry.text("last_name", false)));
+        values.put("staff", entry.flag("is_staff", false));
+        values.put("superuser", entry.flag("is_superuser", false));
+        values.put("active", entry.flag("is_active", true));
+        values.put("dateJoined", entry.timestamp("date_joined"));
+        values.put("lastLogin", entry.timestamp("last_login"));
         String conflict = id == null ? "(username)" : "(id)";
         // A fixture without a password keeps the one a user already has: reloading must not lock anyone out.
         jdbc.sql("insert into users (" + (id == null ? "" : "id, ")
@@ -145,8 +129,8 @@ public class UserFixtures {
                 .update();
     }
 
-    private void loadProfile(Entry entry, Long id) {
-        checkFields(entry, PROFILE_FIELDS);
+    private void loadProfile(FixtureEntry entry, Long id) {
+        entry.checkFields(PROFILE_FIELDS);
         JsonNode userRef = entry.fields().path("user");
         Long userId;
         if (userRef.isIntegralNumber()) {
@@ -167,8 +151,8 @@ public class UserFixtures {
                         .single()) {
             throw entry.error("\"user\" " + userRef + " does not exist (load the user first)");
         }
-        String employeeId = text(entry, "employee_id", true);
-        String fullName = orEmpty(text(entry, "full_name", false));
+        String employeeId = entry.text("employee_id", true);
+        String fullName = orEmpty(entry.text("full_name", false));
         Long holder = jdbc.sql("select user_id from profiles where employee_id = ?")
                 .param(employeeId)
                 .query(Long.class)
@@ -187,52 +171,6 @@ public class UserFixtures {
                 .param("employeeId", employeeId)
                 .param("fullName", fullName)
                 .update();
-    }
-
-    private static void checkFields(Entry entry, Set<String> known) {
-        for (String name : entry.fields().propertyNames()) {
-            if (!known.contains(name)) {
-                throw entry.error("unknown field \"" + name + "\"");
-            }
-        }
-    }
-
-    private static String text(Entry entry, String field, boolean required) {
-        JsonNode value = entry.fields().path(field);
-        if (value.isMissingNode() || value.isNull()) {
-            if (required) {
-                throw entry.error("\"" + field + "\" is required");
-            }
-            return null;
-        }
-        if (!value.isString() || (required && value.asString().isBlank())) {
-            throw entry.error("\"" + field + "\" must be a non-empty string");
-        }
-        return value.asString();
-    }
-
-    private static boolean flag(Entry entry, String field, boolean fallback) {
-        JsonNode value = entry.fields().path(field);
-        if (value.isMissingNode() || value.isNull()) {
-            return fallback;
-        }
-        if (!value.isBoolean()) {
-            throw entry.error("\"" + field + "\" must be true or false");
-        }
-        return value.booleanValue();
-    }
-
-    private static Timestamp timestamp(Entry entry, String field) {
-        String value = text(entry, field, false);
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Timestamp.from(OffsetDateTime.parse(value.replace(' ', 'T').replace("Z", "+00:00"))
-                    .toInstant());
-        } catch (java.time.format.DateTimeParseException e) {
-            throw entry.error("\"" + field + "\" is not an ISO-8601 date-time with offset");
-        }
     }
 
     private static String orEmpty(String value) {

@@ -26,7 +26,7 @@ public class Dispatcher implements SmartLifecycle {
     private final RateLimiter rateLimiter;
     private final SmsProvider provider;
     private final DispatchProperties properties;
-    private final Backoff backoff;
+    private final DeliveryAttempt attempt;
     private final DispatchMetrics metrics;
     private final Semaphore inFlight;
     private final Object wakeUp = new Object();
@@ -37,8 +37,7 @@ public class Dispatcher implements SmartLifecycle {
     private Thread loop;
     private ExecutorService publishers;
     private long lastReclaim;
-    private final Object publishGate = new Object();
-    private long lastPublish = System.nanoTime() - Duration.ofDays(1).toNanos();
+    private final PublishGate publishGate = new PublishGate();
 
     public Dispatcher(
             Outbox outbox,
@@ -50,8 +49,13 @@ public class Dispatcher implements SmartLifecycle {
         this.rateLimiter = rateLimiter;
         this.provider = provider;
         this.properties = properties;
-        this.backoff = new Backoff(properties.backoffBase(), properties.backoffMax());
         this.metrics = new DispatchMetrics(registry, provider.name());
+        this.attempt = new DeliveryAttempt(
+                outbox,
+                provider,
+                metrics,
+                new Backoff(properties.backoffBase(), properties.backoffMax()),
+                properties.maxAttempts());
         this.inFlight = new Semaphore(properties.maxInFlight());
     }
 
@@ -159,67 +163,14 @@ public class Dispatcher implements SmartLifecycle {
             long spacing = reservation.spacing().toNanos();
             publishers.execute(() -> {
                 try {
-                    awaitPublishGate(spacing);
-                    deliver(message);
+                    publishGate.await(spacing);
+                    attempt.deliver(message);
                 } finally {
                     inFlight.release();
                 }
             });
         }
         return batch.size();
-    }
-
-    /**
-     * The last step before the provider call: never closer than one spacing to this instance's previous
-     * call, so a late slot (a slow thread hand-off) cannot be caught up with a burst.
-     */
-    private void awaitPublishGate(long spacingNanos) {
-        synchronized (publishGate) {
-            long next = lastPublish + spacingNanos;
-            for (long now = System.nanoTime(); now < next; now = System.nanoTime()) {
-                LockSupport.parkNanos(next - now);
-            }
-            lastPublish = System.nanoTime();
-        }
-    }
-
-    private void deliver(Outbox.Claimed message) {
-        long started = System.nanoTime();
-        SmsProvider.Outcome outcome;
-        try {
-            outcome = provider.publish(
-                    new SmsProvider.OutboundSms(message.id(), message.phoneNumberE164(), message.body()));
-        } catch (RuntimeException e) {
-            outcome = new SmsProvider.Outcome.Transient("ClientError", e.toString());
-        }
-        metrics.providerCall(System.nanoTime() - started, outcome);
-        try {
-            record(message, outcome);
-        } catch (RuntimeException e) {
-            // The publish happened; the lease will requeue it, which may send it twice (at-least-once).
-            log.error("Could not record the outcome of message {}: {}", message.id(), e.toString());
-        }
-    }
-
-    private void record(Outbox.Claimed message, SmsProvider.Outcome outcome) {
-        if (outcome instanceof SmsProvider.Outcome.Sent sent) {
-            double latency = outbox.markSent(message.id(), sent.providerMessageId());
-            if (latency >= 0) {
-                metrics.sent(latency);
-            }
-        } else if (outcome instanceof SmsProvider.Outcome.Permanent permanent) {
-            outbox.fail(message.id(), permanent.code() + ": " + permanent.detail());
-            metrics.failed(true);
-        } else if (outcome instanceof SmsProvider.Outcome.Transient transientError) {
-            String error = transientError.code() + ": " + transientError.detail();
-            if (message.attempts() >= properties.maxAttempts()) {
-                outbox.fail(message.id(), "gave up after " + message.attempts() + " attempts; last error " + error);
-                metrics.failed(false);
-            } else {
-                outbox.retryLater(message.id(), backoff.after(message.attempts()), error);
-                metrics.retried();
-            }
-        }
     }
 
     private void releaseUnsent() {
