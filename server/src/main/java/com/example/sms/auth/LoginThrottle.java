@@ -1,75 +1,74 @@
 package com.example.sms.auth;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts failed logins per username and per client address in fixed windows. Kept in memory: each
- * instance throttles on its own, which bounds guessing to (instances x limit) per window.
+ * Counts failed logins per username and per client address in fixed windows, in PostgreSQL, so
+ * every instance behind a load balancer enforces the same limit.
  */
 @Component
 class LoginThrottle {
 
-    private record Window(Instant start, int failures) {}
-
-    private final ConcurrentMap<String, Window> windows = new ConcurrentHashMap<>();
+    private final JdbcClient jdbc;
     private final SecurityProperties.LoginThrottle limits;
-    private final Clock clock;
+    private final double windowSeconds;
 
-    LoginThrottle(SecurityProperties properties, Clock clock) {
+    LoginThrottle(JdbcClient jdbc, SecurityProperties properties) {
+        this.jdbc = jdbc;
         this.limits = properties.loginThrottle();
-        this.clock = clock;
+        this.windowSeconds = limits.window().toMillis() / 1000.0;
     }
 
     /** How long the caller must wait, if either key is over its limit. */
     Optional<Duration> retryAfter(String username, String address) {
-        Instant now = clock.instant();
-        Optional<Duration> byUser = blocked(userKey(username), limits.maxFailuresPerUsername(), now);
-        return byUser.isPresent() ? byUser : blocked(addressKey(address), limits.maxFailuresPerAddress(), now);
+        return jdbc.sql("""
+                        select ceil(extract(epoch from (window_start + make_interval(secs => :window) - now())))::bigint
+                        from login_failures
+                        where window_start > now() - make_interval(secs => :window)
+                          and ((key = :user and failures >= :userLimit) or (key = :address and failures >= :addressLimit))
+                        order by 1 desc limit 1""")
+                .param("window", windowSeconds)
+                .param("user", userKey(username))
+                .param("userLimit", limits.maxFailuresPerUsername())
+                .param("address", addressKey(address))
+                .param("addressLimit", limits.maxFailuresPerAddress())
+                .query(Long.class)
+                .optional()
+                .map(seconds -> Duration.ofSeconds(Math.max(1, seconds)));
     }
 
     void recordFailure(String username, String address) {
-        Instant now = clock.instant();
         for (String key : new String[] {userKey(username), addressKey(address)}) {
-            windows.compute(
-                    key,
-                    (k, w) -> w == null || expired(w, now)
-                            ? new Window(now, 1)
-                            : new Window(w.start(), w.failures() + 1));
+            jdbc.sql("""
+                            insert into login_failures (key, window_start, failures) values (:key, now(), 1)
+                            on conflict (key) do update set
+                              failures = case when login_failures.window_start <= now() - make_interval(secs => :window)
+                                              then 1 else login_failures.failures + 1 end,
+                              window_start = case when login_failures.window_start <= now() - make_interval(secs => :window)
+                                                  then now() else login_failures.window_start end""").param("key", key).param("window", windowSeconds).update();
         }
     }
 
     void recordSuccess(String username) {
-        windows.remove(userKey(username));
+        jdbc.sql("delete from login_failures where key = ?")
+                .param(userKey(username))
+                .update();
     }
 
     void reset() {
-        windows.clear();
+        jdbc.sql("delete from login_failures").update();
     }
 
     @Scheduled(fixedDelay = 60_000)
     void evictExpired() {
-        Instant now = clock.instant();
-        windows.values().removeIf(w -> expired(w, now));
-    }
-
-    private Optional<Duration> blocked(String key, int limit, Instant now) {
-        Window w = windows.get(key);
-        if (w == null || expired(w, now) || w.failures() < limit) {
-            return Optional.empty();
-        }
-        return Optional.of(Duration.between(now, w.start().plus(limits.window())));
-    }
-
-    private boolean expired(Window w, Instant now) {
-        return !now.isBefore(w.start().plus(limits.window()));
+        jdbc.sql("delete from login_failures where window_start < now() - make_interval(secs => ?)")
+                .param(windowSeconds)
+                .update();
     }
 
     private static String userKey(String username) {

@@ -19,7 +19,7 @@ class SharedSessionTest extends HttpTest {
     TestUsers testUsers;
 
     @Test
-    void twoInstancesOnOneDatabaseShareALogin() {
+    void twoInstancesOnOneDatabaseShareLoginsAndLoginThrottling() {
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(SmsApplication.class)
                 .run(
                         "--server.port=0",
@@ -38,6 +38,16 @@ class SharedSessionTest extends HttpTest {
             assertThat(other.get("/api/auth/me").status()).isEqualTo(200);
             assertThat(other.post("/api/auth/logout", null).status()).isEqualTo(204);
             assertThat(first.get("/api/auth/me").status()).isEqualTo(401);
+
+            String target = testUsers.staff();
+            for (int i = 0; i < 5; i++) {
+                assertThat(client().login(target, "wrong").status()).isEqualTo(401);
+            }
+            assertThat(new ApiClient("http://localhost:" + secondPort)
+                            .login(target, TestUsers.PASSWORD)
+                            .status())
+                    .as("failed logins on one instance throttle the other too")
+                    .isEqualTo(429);
         }
     }
 }
