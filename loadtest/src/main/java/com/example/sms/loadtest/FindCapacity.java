@@ -18,21 +18,8 @@ final class FindCapacity {
     static int run(LoadSettings base, long servicePid, Path out) throws Exception {
         double factor = Double.parseDouble(System.getProperty("stepFactor", "1.5"));
         int maxSteps = Integer.parseInt(System.getProperty("maxSteps", "12"));
-        LoadSettings settings = new LoadSettings(
-                "open",
-                base.users(),
-                base.spawnRate(),
-                LoadSettings.duration(System.getProperty("stepDuration", "60s")),
-                base.host(),
-                base.targetSmsPerHour(),
-                base.p95Ms(),
-                base.p99Ms(),
-                base.maxErrorRate(),
-                base.loopWait(),
-                base.heavyShare(),
-                base.username(),
-                base.password(),
-                base.sampleInterval());
+        LoadSettings settings =
+                base.withModel("open").withRunTime(LoadSettings.duration(System.getProperty("stepDuration", "60s")));
         double rate =
                 Double.parseDouble(System.getProperty("startSmsPerHour", Double.toString(base.targetSmsPerHour())));
         Duration warmup = LoadSettings.duration(System.getProperty("warmup", "40s"));

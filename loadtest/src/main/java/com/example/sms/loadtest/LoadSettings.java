@@ -74,47 +74,27 @@ public record LoadSettings(
     }
 
     public LoadSettings withTarget(double smsPerHour) {
-        return new LoadSettings(
-                model,
-                users,
-                spawnRate,
-                runTime,
-                host,
-                smsPerHour,
-                p95Ms,
-                p99Ms,
-                maxErrorRate,
-                loopWait,
-                heavyShare,
-                username,
-                password,
-                sampleInterval);
+        return copy(model, host, runTime, smsPerHour);
     }
 
     public LoadSettings withHost(String baseUrl) {
+        return copy(model, baseUrl, runTime, targetSmsPerHour);
+    }
+
+    public LoadSettings withRunTime(Duration time) {
+        return copy(model, host, time, targetSmsPerHour);
+    }
+
+    public LoadSettings withModel(String name) {
+        return copy(name, host, runTime, targetSmsPerHour);
+    }
+
+    private LoadSettings copy(String model, String host, Duration runTime, double targetSmsPerHour) {
         return new LoadSettings(
                 model,
                 users,
                 spawnRate,
                 runTime,
-                baseUrl,
-                targetSmsPerHour,
-                p95Ms,
-                p99Ms,
-                maxErrorRate,
-                loopWait,
-                heavyShare,
-                username,
-                password,
-                sampleInterval);
-    }
-
-    public LoadSettings withRunTime(Duration time) {
-        return new LoadSettings(
-                model,
-                users,
-                spawnRate,
-                time,
                 host,
                 targetSmsPerHour,
                 p95Ms,
