@@ -1,11 +1,9 @@
 package com.example.sms;
 
 import com.example.sms.cli.CommandLineTasks;
-import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
@@ -18,10 +16,5 @@ public class SmsApplication {
             System.exit(CommandLineTasks.run(args));
         }
         SpringApplication.run(SmsApplication.class, args);
-    }
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
     }
 }

@@ -2,7 +2,6 @@ package com.example.sms.token;
 
 import com.example.sms.web.ApiProblem;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -16,12 +15,10 @@ class TokenService {
     private final SecureRandom random = new SecureRandom();
     private final JdbcClient jdbc;
     private final TokenProperties properties;
-    private final Clock clock;
 
-    TokenService(JdbcClient jdbc, TokenProperties properties, Clock clock) {
+    TokenService(JdbcClient jdbc, TokenProperties properties) {
         this.jdbc = jdbc;
         this.properties = properties;
-        this.clock = clock;
     }
 
     TokenController.IssuedToken issue(long customerId, Long ttlSeconds, long staffId) {
@@ -29,16 +26,17 @@ class TokenService {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        OffsetDateTime expiresAt = OffsetDateTime.now(clock).plus(ttl).withOffsetSameInstant(ZoneOffset.UTC);
-        // One statement: the customer check and the insert (no row inserted means no such customer).
-        int inserted = jdbc.sql("insert into send_tokens (token_hash, customer_id, expires_at, created_by)"
-                        + " select ?, id, ?, ? from customers where id = ?")
-                .params(TokenHash.of(token), expiresAt, staffId, customerId)
-                .update();
-        if (inserted == 0) {
-            throw ApiProblem.invalidField("customer_id", "customer " + customerId + " does not exist");
-        }
-        return new TokenController.IssuedToken(token, customerId, expiresAt);
+        // One statement: the customer check and the insert (no row means no such customer). Expiry comes
+        // from the database clock, the same clock that checks it at send time.
+        OffsetDateTime expiresAt = jdbc.sql("insert into send_tokens (token_hash, customer_id, expires_at, created_by)"
+                        + " select ?, id, now() + make_interval(secs => ?), ? from customers where id = ?"
+                        + " returning expires_at")
+                .params(TokenHash.of(token), ttl.toMillis() / 1000.0, staffId, customerId)
+                .query(OffsetDateTime.class)
+                .optional()
+                .orElseThrow(
+                        () -> ApiProblem.invalidField("customer_id", "customer " + customerId + " does not exist"));
+        return new TokenController.IssuedToken(token, customerId, expiresAt.withOffsetSameInstant(ZoneOffset.UTC));
     }
 
     private Duration ttl(Long ttlSeconds) {
