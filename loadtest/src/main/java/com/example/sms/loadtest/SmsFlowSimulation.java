@@ -79,20 +79,21 @@ public class SmsFlowSimulation extends Simulation {
         Duration ramp = Duration.ofMillis((long) (settings.users() / settings.spawnRate() * 1000));
         List<PopulationBuilder> populations = new ArrayList<>();
         if (normalUsers > 0) {
-            populations.add(scenario("NormalUser")
-                    .exec(login())
-                    .forever()
-                    .on(iteration(normalFlow()).pause(settings.loopWait()))
-                    .injectOpen(rampUsers(normalUsers).during(ramp)));
+            populations.add(loopingUsers("NormalUser", normalFlow(), normalUsers, ramp));
         }
         if (heavyUsers > 0) {
-            populations.add(scenario("HeavyUser")
-                    .exec(login())
-                    .forever()
-                    .on(iteration(heavyFlow()).pause(settings.loopWait()))
-                    .injectOpen(rampUsers(heavyUsers).during(ramp)));
+            populations.add(loopingUsers("HeavyUser", heavyFlow(), heavyUsers, ramp));
         }
         return populations;
+    }
+
+    /** Closed model: each user logs in once, then repeats the flow until the run ends. */
+    private PopulationBuilder loopingUsers(String name, ChainBuilder flow, int users, Duration ramp) {
+        return scenario(name)
+                .exec(login())
+                .forever()
+                .on(iteration(flow).pause(settings.loopWait()))
+                .injectOpen(rampUsers(users).during(ramp));
     }
 
     private List<PopulationBuilder> openModel() {
