@@ -1,0 +1,91 @@
+package dev.hato.sms.loadtest;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Steps the open-model arrival rate up (x stepFactor per step, stepDuration each) until an SLO
+ * breaks, and reports the highest rate that held: the headroom, not only pass or fail.
+ */
+final class FindCapacity {
+
+    private FindCapacity() {}
+
+    static int run(LoadSettings base, long servicePid, Path out) throws Exception {
+        double factor = Double.parseDouble(LoadSettings.knob("stepFactor", "1.5"));
+        int maxSteps = Integer.parseInt(LoadSettings.knob("maxSteps", "12"));
+        LoadSettings settings =
+                base.withModel("open").withRunTime(LoadSettings.duration(LoadSettings.knob("stepDuration", "60s")));
+        double rate =
+                Double.parseDouble(LoadSettings.knob("startSmsPerHour", Double.toString(base.targetSmsPerHour())));
+        Duration warmup = LoadSettings.duration(LoadSettings.knob("warmup", "40s"));
+        if (!warmup.isZero()) {
+            // JIT compilation and cold caches would otherwise count against the first step.
+            System.out.println("find-capacity: warming up for " + warmup.toSeconds() + " s (not counted)");
+            CapacityRun.run(
+                    settings.withTarget(rate).withRunTime(warmup), servicePid, out.resolve("warmup"), "gatling");
+        }
+        List<Map<String, Object>> steps = new ArrayList<>();
+        RunResult lastPassing = null;
+        RunResult breaking = null;
+        for (int step = 1; step <= maxSteps; step++) {
+            Path dir = out.resolve(String.format("step-%02d", step));
+            RunResult result = CapacityRun.run(settings.withTarget(rate), servicePid, dir, "gatling");
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("step", step);
+            row.put("offered_sms_per_hour", Math.round(rate));
+            row.put("measured_sms_per_hour", Math.round(result.smsPerHour()));
+            row.put("p95_ms", result.aggregate().p95Ms());
+            row.put("p99_ms", result.aggregate().p99Ms());
+            row.put("error_rate", result.errorRate());
+            row.put("verdict", result.passed() ? "PASS" : "FAIL");
+            row.put("first_saturated", result.saturation());
+            row.put("cpu_cores", result.cpuShares());
+            steps.add(row);
+            System.out.println("find-capacity: step " + step + ": " + result.verdictLine());
+            if (!result.passed()) {
+                breaking = result;
+                break;
+            }
+            lastPassing = result;
+            rate *= factor;
+        }
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("mode", "find-capacity");
+        summary.put(
+                "verdict",
+                lastPassing != null && lastPassing.settings().targetSmsPerHour() >= base.targetSmsPerHour()
+                        ? "PASS"
+                        : "FAIL");
+        summary.put("highest_sustained_sms_per_hour", lastPassing == null ? 0 : Math.round(lastPassing.smsPerHour()));
+        summary.put(
+                "highest_offered_sms_per_hour_that_held",
+                lastPassing == null ? 0 : Math.round(lastPassing.settings().targetSmsPerHour()));
+        summary.put("target_sms_per_hour", base.targetSmsPerHour());
+        summary.put("headroom_factor", lastPassing == null ? 0 : lastPassing.smsPerHour() / base.targetSmsPerHour());
+        summary.put(
+                "broke_at",
+                breaking == null
+                        ? null
+                        : Map.of(
+                                "offered_sms_per_hour",
+                                Math.round(breaking.settings().targetSmsPerHour()),
+                                "why",
+                                breaking.verdictLine(),
+                                "first_saturated",
+                                breaking.saturation()));
+        summary.put("steps", steps);
+        summary.put("environment", Environment.describe());
+        ReportWriter.writeJson(out.resolve("find-capacity.json"), summary);
+        System.out.printf(
+                "find-capacity: highest sustained %,d SMS/hour (target %,.0f); details in %s%n",
+                summary.get("highest_sustained_sms_per_hour"),
+                base.targetSmsPerHour(),
+                out.resolve("find-capacity.json"));
+        return "PASS".equals(summary.get("verdict")) ? 0 : 1;
+    }
+}

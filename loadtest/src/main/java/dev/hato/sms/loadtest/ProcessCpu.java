@@ -1,0 +1,91 @@
+package dev.hato.sms.loadtest;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * CPU time per process group from /proc, so a run can say how the shared cores were split between
+ * the load generator, the service and PostgreSQL. Linux only; elsewhere every figure is zero.
+ */
+final class ProcessCpu {
+
+    /** Cumulative CPU seconds of each group and of the whole machine (busy and total). */
+    record Reading(
+            long nanoTime,
+            double loadGenerator,
+            double service,
+            double postgres,
+            double machineBusy,
+            double machineTotal) {}
+
+    private static final double TICKS = 100.0;
+
+    private final long loadGeneratorPid = ProcessHandle.current().pid();
+    private final long servicePid;
+
+    ProcessCpu(long servicePid) {
+        this.servicePid = servicePid;
+    }
+
+    Reading read() {
+        Map<Long, long[]> processes = processes();
+        double loadGen = seconds(processes.get(loadGeneratorPid));
+        double service = servicePid > 0 ? seconds(processes.get(servicePid)) : 0;
+        double postgres = 0;
+        for (Map.Entry<Long, long[]> e : processes.entrySet()) {
+            if (e.getValue()[2] == 1) {
+                postgres += seconds(e.getValue());
+            }
+        }
+        double[] machine = machine();
+        return new Reading(System.nanoTime(), loadGen, service, postgres, machine[0], machine[1]);
+    }
+
+    /** pid -> {utime+stime ticks, ppid, isPostgres}. */
+    private static Map<Long, long[]> processes() {
+        Map<Long, long[]> result = new HashMap<>();
+        try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
+            entries.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .forEach(p -> {
+                        try {
+                            String stat = Files.readString(p.resolve("stat"), StandardCharsets.US_ASCII);
+                            int close = stat.lastIndexOf(')');
+                            String name = stat.substring(stat.indexOf('(') + 1, close);
+                            String[] f = stat.substring(close + 2).split(" ");
+                            long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                            result.put(
+                                    Long.parseLong(p.getFileName().toString()),
+                                    new long[] {ticks, Long.parseLong(f[1]), name.equals("postgres") ? 1 : 0});
+                        } catch (IOException | RuntimeException e) {
+                            // the process ended while we looked
+                        }
+                    });
+        } catch (IOException e) {
+            return Map.of();
+        }
+        return result;
+    }
+
+    private static double seconds(long[] process) {
+        return process == null ? 0 : process[0] / TICKS;
+    }
+
+    private static double[] machine() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long total = 0;
+            for (int i = 1; i < f.length && i <= 8; i++) {
+                total += Long.parseLong(f[i]);
+            }
+            long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+            return new double[] {(total - idle) / TICKS, total / TICKS};
+        } catch (IOException | RuntimeException e) {
+            return new double[] {0, 0};
+        }
+    }
+}

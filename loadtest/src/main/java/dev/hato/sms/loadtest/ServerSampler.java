@@ -1,0 +1,116 @@
+package dev.hato.sms.loadtest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Samples the service during a run: its own figures from /api/ops/summary (as a logged-in staff
+ * member, like an operator) and the CPU split of this machine from /proc.
+ */
+final class ServerSampler implements AutoCloseable {
+
+    /** One sample; CPU figures are cores used since the previous sample. */
+    record Sample(
+            double second,
+            double loadGeneratorCores,
+            double serviceCores,
+            double postgresCores,
+            double otherCores,
+            double heapUsedMb,
+            double heapMaxMb,
+            double poolActive,
+            double poolPending,
+            double poolMax,
+            double pgConnections,
+            double pgMaxConnections,
+            double deadlocks,
+            double lockWaits,
+            double queueDepth,
+            double oldestQueuedSeconds,
+            double deliveryP95Ms) {}
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final StaffSession session;
+    private final ProcessCpu cpu;
+    private final List<Sample> samples = new ArrayList<>();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "server-sampler");
+        t.setDaemon(true);
+        return t;
+    });
+    private ProcessCpu.Reading previous;
+    private volatile JsonNode last;
+
+    ServerSampler(LoadSettings settings, long servicePid) {
+        this.session = StaffSession.login(settings);
+        this.cpu = new ProcessCpu(servicePid);
+        this.previous = cpu.read();
+        long interval = settings.sampleInterval().toMillis();
+        timer.scheduleAtFixedRate(this::sample, interval, interval, TimeUnit.MILLISECONDS);
+    }
+
+    private void sample() {
+        try {
+            JsonNode summary = JSON.readTree(session.get("/api/ops/summary"));
+            last = summary;
+            ProcessCpu.Reading now = cpu.read();
+            double seconds = (now.nanoTime() - previous.nanoTime()) / 1e9;
+            double loadGen = (now.loadGenerator() - previous.loadGenerator()) / seconds;
+            double service = (now.service() - previous.service()) / seconds;
+            double postgres = (now.postgres() - previous.postgres()) / seconds;
+            double machine = (now.machineBusy() - previous.machineBusy()) / seconds;
+            previous = now;
+            JsonNode pg = summary.path("postgres");
+            double connections = 0;
+            for (JsonNode n : pg.path("connections_by_state")) {
+                connections += n.asDouble();
+            }
+            Sample sample = new Sample(
+                    (System.currentTimeMillis() - Recorder.startMillis()) / 1000.0,
+                    loadGen,
+                    service,
+                    postgres,
+                    Math.max(0, machine - loadGen - service - postgres),
+                    summary.path("jvm").path("heap_used_bytes").asDouble() / 1e6,
+                    summary.path("jvm").path("heap_max_bytes").asDouble() / 1e6,
+                    summary.path("pool").path("active").asDouble(),
+                    summary.path("pool").path("pending").asDouble(),
+                    summary.path("pool").path("max").asDouble(),
+                    connections,
+                    pg.path("max_connections").asDouble(),
+                    pg.path("database").path("deadlocks").asDouble(),
+                    pg.path("lock_waits").asDouble(),
+                    summary.path("sms").path("queue_depth").asDouble(),
+                    summary.path("sms").path("oldest_queued_age_seconds").asDouble(),
+                    summary.path("sms").path("delivery_latency_ms").path("p95").asDouble());
+            synchronized (samples) {
+                samples.add(sample);
+            }
+        } catch (RuntimeException | java.io.IOException e) {
+            System.out.println("capacity: server sample failed: " + e.getMessage());
+        }
+    }
+
+    List<Sample> samples() {
+        synchronized (samples) {
+            return List.copyOf(samples);
+        }
+    }
+
+    /** The last ops summary seen (slowest statements, totals). */
+    JsonNode lastSummary() {
+        return last;
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        sample();
+    }
+}

@@ -1,0 +1,149 @@
+package dev.hato.sms.loadtest;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/** The service as a separate process on the embedded database, started fresh for a run and stopped after. */
+final class ServiceUnderTest implements AutoCloseable {
+
+    private final Process process;
+    private final String baseUrl;
+    private final Path dataDir;
+
+    private ServiceUnderTest(Process process, String baseUrl, Path dataDir) {
+        this.process = process;
+        this.baseUrl = baseUrl;
+        this.dataDir = dataDir;
+    }
+
+    static ServiceUnderTest start(Path outputDir) throws Exception {
+        Path jar = locateJar();
+        Path dataDir = outputDir.resolve("pg").toAbsolutePath();
+        deleteRecursively(dataDir);
+        int port = freePort();
+        List<String> command = new ArrayList<>();
+        command.add(LoadSettings.knob(
+                "serviceJava",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(split(LoadSettings.knob("serviceJvmArgs", "-Xms512m -Xmx1g")));
+        command.add("-jar");
+        command.add(jar.toString());
+        command.add("--server.port=" + port);
+        command.add("--sms.embedded-db.data-dir=" + dataDir);
+        // The service's own pipeline is measured, not AWS's default quota of 20 SMS/s (see docs/capacity.md).
+        command.add("--sms.dispatch.rate-per-second=" + LoadSettings.knob("providerRate", "2000"));
+        command.addAll(split(LoadSettings.knob("serviceArgs", "")));
+        System.out.println("capacity: starting " + String.join(" ", command));
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(outputDir.resolve("service.log").toFile())
+                .start();
+        ServiceUnderTest service = new ServiceUnderTest(process, "http://127.0.0.1:" + port, dataDir);
+        service.awaitReady(Duration.ofSeconds(180));
+        return service;
+    }
+
+    String baseUrl() {
+        return baseUrl;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    Path dataDir() {
+        return dataDir;
+    }
+
+    private void awaitReady(Duration timeout) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long started = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the service exited during startup; see service.log");
+            }
+            try {
+                HttpResponse<String> response = http.send(
+                        HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health/readiness"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    System.out.printf(
+                            "capacity: service ready at %s after %.1f s%n",
+                            baseUrl, (System.nanoTime() - started) / 1e9);
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("the service was not ready after " + timeout);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    private static Path locateJar() throws Exception {
+        String configured = System.getProperty("serverJar");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured).toAbsolutePath();
+        }
+        for (Path candidate :
+                List.of(Path.of("../server/target/sms-server.jar"), Path.of("server/target/sms-server.jar"))) {
+            if (Files.isRegularFile(candidate)) {
+                return candidate.toAbsolutePath().normalize();
+            }
+        }
+        Path root = Files.isRegularFile(Path.of("../server/pom.xml")) ? Path.of("..") : Path.of(".");
+        System.out.println(
+                "capacity: server/target/sms-server.jar is missing; building it (mvn -pl server -am package)");
+        Process build = new ProcessBuilder("mvn", "-q", "-B", "-pl", "server", "-am", "package", "-DskipTests")
+                .directory(root.toFile())
+                .inheritIO()
+                .start();
+        if (build.waitFor() != 0) {
+            throw new IllegalStateException("building the server jar failed");
+        }
+        return root.resolve("server/target/sms-server.jar").toAbsolutePath().normalize();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static List<String> split(String text) {
+        return text.isBlank() ? List.of() : List.of(text.trim().split("\\s+"));
+    }
+
+    static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

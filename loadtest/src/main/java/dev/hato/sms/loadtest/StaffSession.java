@@ -1,0 +1,73 @@
+package dev.hato.sms.loadtest;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+/** A logged-in staff session outside Gatling: for the server sampler and the open model's session pool. */
+final class StaffSession {
+
+    private final HttpClient http;
+    private final CookieManager cookies;
+    private final String base;
+
+    private StaffSession(HttpClient http, CookieManager cookies, String base) {
+        this.http = http;
+        this.cookies = cookies;
+        this.base = base;
+    }
+
+    static StaffSession login(LoadSettings settings) {
+        CookieManager cookies = new CookieManager();
+        HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
+        String body = "{\"username\":\"" + settings.username() + "\",\"password\":\"" + settings.password() + "\"}";
+        HttpResponse<String> response = send(
+                http,
+                HttpRequest.newBuilder(URI.create(settings.host() + "/api/auth/login"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(
+                    "login as " + settings.username() + " failed: " + response.statusCode() + " " + response.body());
+        }
+        return new StaffSession(http, cookies, settings.host());
+    }
+
+    String get(String path) {
+        HttpResponse<String> response =
+                send(http, HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + ": " + response.statusCode());
+        }
+        return response.body();
+    }
+
+    Map<String, Object> asFeederRecord() {
+        return Map.of("sessionid", cookie("sessionid"), "csrf", cookie("csrftoken"));
+    }
+
+    private String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals(name))
+                .map(HttpCookie::getValue)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no " + name + " cookie after login"));
+    }
+
+    private static HttpResponse<String> send(HttpClient http, HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(request.uri() + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,4 +1,0 @@
-package com.example.sms.message;
-
-/** Published inside the send transaction; listeners that act after commit see a stored, queued message. */
-public record MessageAccepted(long messageId) {}

@@ -1,0 +1,143 @@
+package dev.hato.sms.auth;
+
+import dev.hato.sms.web.ApiProblem;
+import dev.hato.sms.web.ProblemResponses;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import jakarta.validation.Valid;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Authentication", description = "Session login and logout, the current user, the CSRF cookie")
+@RequestMapping("/api/auth")
+class AuthController {
+
+    private final LoginService loginService;
+    private final Users users;
+    private final CsrfTokens csrfTokens;
+    private final SecurityContextRepository contextRepository;
+
+    AuthController(
+            LoginService loginService,
+            Users users,
+            CsrfTokens csrfTokens,
+            SecurityContextRepository contextRepository) {
+        this.loginService = loginService;
+        this.users = users;
+        this.csrfTokens = csrfTokens;
+        this.contextRepository = contextRepository;
+    }
+
+    @PostMapping("/login")
+    @ProblemResponses({"validation-failed", "malformed-request", "invalid-credentials", "login-throttled"})
+    ResponseEntity<UserView> login(
+            @Valid @RequestBody LoginRequest body, HttpServletRequest request, HttpServletResponse response) {
+        LoginService.Outcome outcome = loginService.login(body.username(), body.password(), request.getRemoteAddr());
+        if (outcome instanceof LoginService.Outcome.Throttled throttled) {
+            throw new ThrottledException(throttled.retryAfter());
+        }
+        if (!(outcome instanceof LoginService.Outcome.Success success)) {
+            throw new ApiProblem(
+                    HttpStatus.UNAUTHORIZED,
+                    "invalid-credentials",
+                    "Login failed",
+                    "Unknown username or wrong password");
+        }
+        StaffUser user = success.user();
+        HttpSession session = freshSession(request);
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                new StaffPrincipal(user.id(), user.username()), null, authorities(user)));
+        SecurityContextHolder.setContext(context);
+        contextRepository.saveContext(context, request, response);
+        csrfTokens.rotate(session, response);
+        return ResponseEntity.ok(user.view());
+    }
+
+    @PostMapping("/logout")
+    ResponseEntity<Void> logout(HttpServletRequest request, HttpServletResponse response) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        SecurityContextHolder.clearContext();
+        csrfTokens.clear(response);
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/me")
+    UserView me(@AuthenticationPrincipal StaffPrincipal principal) {
+        return users.findById(principal.id())
+                .map(StaffUser::view)
+                .orElseThrow(() -> ApiProblem.notFound("User", principal.id()));
+    }
+
+    @GetMapping("/csrf")
+    ResponseEntity<Void> csrf(HttpServletRequest request, HttpServletResponse response) {
+        csrfTokens.refresh(request.getSession(false), response);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** Drops whatever session the client brought, so a planted session id is never promoted (fixation). */
+    private static HttpSession freshSession(HttpServletRequest request) {
+        HttpSession old = request.getSession(false);
+        if (old != null) {
+            old.invalidate();
+        }
+        return request.getSession(true);
+    }
+
+    private static List<GrantedAuthority> authorities(StaffUser user) {
+        List<GrantedAuthority> authorities = new ArrayList<>();
+        authorities.add(new SimpleGrantedAuthority("ROLE_USER"));
+        if (user.isStaff() || user.isSuperuser()) {
+            authorities.add(new SimpleGrantedAuthority("ROLE_STAFF"));
+        }
+        if (user.isSuperuser()) {
+            authorities.add(new SimpleGrantedAuthority("ROLE_SUPERUSER"));
+        }
+        return authorities;
+    }
+
+    static final class ThrottledException extends ApiProblem {
+        private final long retryAfterSeconds;
+
+        ThrottledException(Duration retryAfter) {
+            super(
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    "login-throttled",
+                    "Too many failed logins",
+                    "Too many failed logins; try again in " + seconds(retryAfter) + " s");
+            this.retryAfterSeconds = seconds(retryAfter);
+        }
+
+        private static long seconds(Duration d) {
+            return Math.max(1, (d.toMillis() + 999) / 1000);
+        }
+
+        @Override
+        public Map<String, String> headers() {
+            return Map.of(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package dev.hato.sms.auth;
+
+import org.jspecify.annotations.Nullable;
+
+/** A row of {@code users} joined with its profile (absent when the user has none). */
+record StaffUser(
+        long id,
+        String username,
+        String email,
+        String password,
+        boolean isStaff,
+        boolean isSuperuser,
+        boolean isActive,
+        @Nullable String employeeId,
+        @Nullable String fullName) {
+
+    boolean hasUsablePassword() {
+        return password != null && !password.isEmpty();
+    }
+
+    UserView view() {
+        UserView.Profile profile = employeeId == null ? null : new UserView.Profile(employeeId, fullName);
+        return new UserView(id, username, email, isStaff, isSuperuser, profile);
+    }
+}

@@ -1,0 +1,138 @@
+package dev.hato.sms.auth;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+
+/**
+ * Spring Session marks a session changed on every request just to move its last-access time, which
+ * costs an UPDATE per request. This wrapper lets that time move only when it is older than the
+ * interval; sessions may then expire up to one interval early (60 s of an 8-hour timeout).
+ * Attribute changes, id changes and new sessions are saved as before.
+ */
+final class TouchThrottlingSessionRepository
+        implements FindByIndexNameSessionRepository<TouchThrottlingSessionRepository.ThrottledSession>, DisposableBean {
+
+    private final FindByIndexNameSessionRepository<Session> delegate;
+    private final DisposableBean lifecycle;
+    private final Duration interval;
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    TouchThrottlingSessionRepository(JdbcIndexedSessionRepository repository, Duration interval) {
+        // Its session type is package-private, so it is used through the interface.
+        this.delegate = (FindByIndexNameSessionRepository) repository;
+        this.lifecycle = repository;
+        this.interval = interval;
+    }
+
+    @Override
+    public ThrottledSession createSession() {
+        return new ThrottledSession(delegate.createSession(), interval);
+    }
+
+    @Override
+    public void save(ThrottledSession session) {
+        delegate.save(session.delegate);
+    }
+
+    @Override
+    public ThrottledSession findById(String id) {
+        Session session = delegate.findById(id);
+        return session == null ? null : new ThrottledSession(session, interval);
+    }
+
+    @Override
+    public void deleteById(String id) {
+        delegate.deleteById(id);
+    }
+
+    @Override
+    public Map<String, ThrottledSession> findByIndexNameAndIndexValue(String indexName, String indexValue) {
+        return delegate.findByIndexNameAndIndexValue(indexName, indexValue).entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> new ThrottledSession(e.getValue(), interval)));
+    }
+
+    @Override
+    public void destroy() throws Exception {
+        lifecycle.destroy();
+    }
+
+    /** A session whose last-access time moves at most once per interval. */
+    static final class ThrottledSession implements Session {
+        private final Session delegate;
+        private final Duration interval;
+
+        ThrottledSession(Session delegate, Duration interval) {
+            this.delegate = delegate;
+            this.interval = interval;
+        }
+
+        @Override
+        public void setLastAccessedTime(Instant time) {
+            if (Duration.between(delegate.getLastAccessedTime(), time).compareTo(interval) >= 0) {
+                delegate.setLastAccessedTime(time);
+            }
+        }
+
+        @Override
+        public String getId() {
+            return delegate.getId();
+        }
+
+        @Override
+        public String changeSessionId() {
+            return delegate.changeSessionId();
+        }
+
+        @Override
+        public <T> T getAttribute(String name) {
+            return delegate.getAttribute(name);
+        }
+
+        @Override
+        public Set<String> getAttributeNames() {
+            return delegate.getAttributeNames();
+        }
+
+        @Override
+        public void setAttribute(String name, Object value) {
+            delegate.setAttribute(name, value);
+        }
+
+        @Override
+        public void removeAttribute(String name) {
+            delegate.removeAttribute(name);
+        }
+
+        @Override
+        public Instant getCreationTime() {
+            return delegate.getCreationTime();
+        }
+
+        @Override
+        public Instant getLastAccessedTime() {
+            return delegate.getLastAccessedTime();
+        }
+
+        @Override
+        public void setMaxInactiveInterval(Duration duration) {
+            delegate.setMaxInactiveInterval(duration);
+        }
+
+        @Override
+        public Duration getMaxInactiveInterval() {
+            return delegate.getMaxInactiveInterval();
+        }
+
+        @Override
+        public boolean isExpired() {
+            return delegate.isExpired();
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.hato.sms.auth;
+
+import java.util.Optional;
+import org.springframework.jdbc.core.DataClassRowMapper;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class Users {
+
+    private static final RowMapper<StaffUser> USER_ROWS = new DataClassRowMapper<>(StaffUser.class);
+
+    private static final String SELECT = """
+            select u.id, u.username, u.email, u.password, u.is_staff, u.is_superuser, u.is_active,
+                   p.employee_id, p.full_name
+            from users u left join profiles p on p.user_id = u.id
+            """;
+
+    private final JdbcClient jdbc;
+
+    public Users(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<StaffUser> findByUsername(String username) {
+        return jdbc.sql(SELECT + " where u.username = ?")
+                .param(username)
+                .query(USER_ROWS)
+                .optional();
+    }
+
+    Optional<StaffUser> findById(long id) {
+        return jdbc.sql(SELECT + " where u.id = ?").param(id).query(USER_ROWS).optional();
+    }
+
+    public long count() {
+        return jdbc.sql("select count(*) from users").query(Long.class).single();
+    }
+
+    public boolean exists(String username) {
+        return jdbc.sql("select exists(select 1 from users where username = ?)")
+                .param(username)
+                .query(Boolean.class)
+                .single();
+    }
+
+    public long create(String username, String email, String passwordHash, boolean staff, boolean superuser) {
+        return jdbc.sql("""
+                        insert into users (username, email, password, is_staff, is_superuser)
+                        values (?, ?, ?, ?, ?) returning id
+                        """)
+                .params(username, email, passwordHash, staff, superuser)
+                .query(Long.class)
+                .single();
+    }
+
+    public boolean setPassword(String username, String passwordHash) {
+        return jdbc.sql("update users set password = ? where username = ?")
+                        .params(passwordHash, username)
+                        .update()
+                == 1;
+    }
+
+    /** Only replaces the hash the login just verified, so a concurrent password change is never undone. */
+    void upgradePassword(long id, String verifiedHash, String newHash) {
+        jdbc.sql("update users set password = ? where id = ? and password = ?")
+                .params(newHash, id, verifiedHash)
+                .update();
+    }
+
+    void touchLastLogin(long id) {
+        jdbc.sql("update users set last_login = now() where id = ?").param(id).update();
+    }
+}

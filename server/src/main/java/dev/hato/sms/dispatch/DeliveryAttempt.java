@@ -1,0 +1,64 @@
+package dev.hato.sms.dispatch;
+
+import dev.hato.sms.message.Outbox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One publish of one claimed message, and the status transition its outcome calls for. */
+final class DeliveryAttempt {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryAttempt.class);
+
+    private final Outbox outbox;
+    private final SmsProvider provider;
+    private final DispatchMetrics metrics;
+    private final Backoff backoff;
+    private final int maxAttempts;
+
+    DeliveryAttempt(Outbox outbox, SmsProvider provider, DispatchMetrics metrics, Backoff backoff, int maxAttempts) {
+        this.outbox = outbox;
+        this.provider = provider;
+        this.metrics = metrics;
+        this.backoff = backoff;
+        this.maxAttempts = maxAttempts;
+    }
+
+    void deliver(Outbox.Claimed message) {
+        long started = System.nanoTime();
+        SmsProvider.Outcome outcome;
+        try {
+            outcome = provider.publish(
+                    new SmsProvider.OutboundSms(message.id(), message.phoneNumberE164(), message.body()));
+        } catch (RuntimeException e) {
+            outcome = new SmsProvider.Outcome.Transient("ClientError", e.toString());
+        }
+        metrics.providerCall(System.nanoTime() - started, outcome);
+        try {
+            record(message, outcome);
+        } catch (RuntimeException e) {
+            // The publish happened; the lease will requeue it, which may send it twice (at-least-once).
+            log.error("Could not record the outcome of message {}: {}", message.id(), e.toString());
+        }
+    }
+
+    private void record(Outbox.Claimed message, SmsProvider.Outcome outcome) {
+        if (outcome instanceof SmsProvider.Outcome.Sent sent) {
+            double latency = outbox.markSent(message, sent.providerMessageId());
+            if (latency >= 0) {
+                metrics.sent(latency);
+            }
+        } else if (outcome instanceof SmsProvider.Outcome.Permanent permanent) {
+            outbox.fail(message, permanent.code() + ": " + permanent.detail());
+            metrics.failed(true);
+        } else if (outcome instanceof SmsProvider.Outcome.Transient transientError) {
+            String error = transientError.code() + ": " + transientError.detail();
+            if (message.attempts() >= maxAttempts) {
+                outbox.fail(message, "gave up after " + message.attempts() + " attempts; last error " + error);
+                metrics.failed(false);
+            } else {
+                outbox.retryLater(message, backoff.after(message.attempts()), error);
+                metrics.retried();
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.hato.sms.dispatch;
+
+import dev.hato.sms.message.Outbox;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@Configuration(proxyBeanMethods = false)
+class DispatchConfig {
+
+    @Bean
+    @ConditionalOnProperty(name = "sms.provider", havingValue = "sandbox", matchIfMissing = true)
+    SandboxSmsProvider sandboxSmsProvider(SandboxProperties properties) {
+        return new SandboxSmsProvider(properties);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "sms.provider", havingValue = "sns")
+    SnsSmsProvider snsSmsProvider(SnsProperties properties) {
+        return new SnsSmsProvider(properties);
+    }
+
+    @Bean
+    QueueMonitor queueMonitor(Outbox outbox, MeterRegistry registry) {
+        return new QueueMonitor(outbox, registry);
+    }
+
+    @Bean
+    HealthIndicator smsProviderHealthIndicator(SmsProvider provider, ObjectProvider<Dispatcher> dispatcher) {
+        return DispatchHealth.provider(provider, dispatcher);
+    }
+
+    @Bean
+    HealthIndicator dispatcherHealthIndicator(
+            ObjectProvider<Dispatcher> dispatcher, QueueMonitor queue, DispatchProperties properties) {
+        return DispatchHealth.dispatcher(dispatcher, queue, properties);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "sms.dispatch.enabled", havingValue = "true", matchIfMissing = true)
+    Dispatcher dispatcher(
+            Outbox outbox,
+            JdbcClient jdbc,
+            SmsProvider provider,
+            DispatchProperties properties,
+            MeterRegistry registry) {
+        return new Dispatcher(
+                outbox, new RateLimiter(jdbc, properties.ratePerSecond()), provider, properties, registry);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.hato.sms.dispatch;
+
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * @param enabled whether this instance delivers messages at all
+ * @param ratePerSecond the provider's quota, shared by every instance on the database (AWS SNS: 20)
+ * @param maxAttempts publish attempts before a transiently failing message is marked failed
+ * @param batchSize most messages claimed at once; a batch never holds more than one second of quota
+ * @param maxInFlight concurrent provider calls per instance
+ * @param pollInterval how often other instances' new messages are looked for (this instance's are picked up at once)
+ * @param leaseTimeout after this, a message left in "sending" by a crashed instance is reclaimed
+ * @param backoffBase first retry delay; it doubles per attempt, with jitter
+ * @param backoffMax longest retry delay
+ * @param shutdownGrace how long shutdown waits for in-flight provider calls
+ */
+@Validated
+@ConfigurationProperties("sms.dispatch")
+public record DispatchProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("20") @DecimalMin("0.001") double ratePerSecond,
+        @DefaultValue("12") @Min(1) int maxAttempts,
+        @DefaultValue("100") @Min(1) @Max(10_000) int batchSize,
+        @DefaultValue("32") @Min(1) int maxInFlight,
+        @DefaultValue("250ms") @NotNull Duration pollInterval,
+        @DefaultValue("60s") @NotNull Duration leaseTimeout,
+        @DefaultValue("1s") @NotNull Duration backoffBase,
+        @DefaultValue("5m") @NotNull Duration backoffMax,
+        @DefaultValue("10s") @NotNull Duration shutdownGrace) {}

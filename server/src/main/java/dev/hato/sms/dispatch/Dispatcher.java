@@ -1,0 +1,231 @@
+package dev.hato.sms.dispatch;
+
+import dev.hato.sms.message.Outbox;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Delivers queued messages: claims a batch, reserves that many quota slots, publishes each message at
+ * its slot (several provider calls in flight), and records the outcome. One loop thread per instance;
+ * it sleeps until woken by a local send or the poll interval passes.
+ */
+public class Dispatcher implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+    private final Outbox outbox;
+    private final RateLimiter rateLimiter;
+    private final SmsProvider provider;
+    private final DispatchProperties properties;
+    private final DeliveryAttempt attempt;
+    private final DispatchMetrics metrics;
+    private final Semaphore inFlight;
+    private final Object wakeUp = new Object();
+    private final List<Outbox.Claimed> waitingForSlot = new ArrayList<>();
+
+    private volatile boolean running;
+    private volatile boolean woken;
+    private Thread loop;
+    private ExecutorService publishers;
+    private long lastReclaim;
+    private final PublishGate publishGate = new PublishGate();
+
+    public Dispatcher(
+            Outbox outbox,
+            RateLimiter rateLimiter,
+            SmsProvider provider,
+            DispatchProperties properties,
+            MeterRegistry registry) {
+        this.outbox = outbox;
+        this.rateLimiter = rateLimiter;
+        this.provider = provider;
+        this.properties = properties;
+        this.metrics = new DispatchMetrics(registry, provider.name());
+        this.attempt = new DeliveryAttempt(
+                outbox,
+                provider,
+                metrics,
+                new Backoff(properties.backoffBase(), properties.backoffMax()),
+                properties.maxAttempts());
+        this.inFlight = new Semaphore(properties.maxInFlight());
+    }
+
+    /** Called after a local send commits, so the message goes out without waiting for the poll. */
+    public void wake() {
+        synchronized (wakeUp) {
+            woken = true;
+            wakeUp.notifyAll();
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        publishers = Executors.newFixedThreadPool(properties.maxInFlight(), r -> {
+            Thread t = new Thread(r, "sms-publish");
+            t.setDaemon(true);
+            return t;
+        });
+        loop = new Thread(this::run, "sms-dispatcher");
+        loop.setDaemon(true);
+        loop.start();
+        log.info(
+                "Dispatcher started: provider {}, {} msg/s shared quota, {} in flight",
+                provider.name(),
+                properties.ratePerSecond(),
+                properties.maxInFlight());
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        wake();
+        try {
+            loop.join(properties.shutdownGrace().toMillis());
+            publishers.shutdown();
+            if (!publishers.awaitTermination(properties.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("Provider calls still running at shutdown; their messages are reclaimed after the lease");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        log.info("Dispatcher stopped");
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops after the web server, so requests accepted during shutdown are still queued safely first. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 1024;
+    }
+
+    DispatchMetrics metrics() {
+        return metrics;
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                reclaimNowAndThen();
+                int sent = dispatchBatch();
+                if (sent == 0) {
+                    idle();
+                }
+            } catch (RuntimeException e) {
+                log.warn("Dispatch round failed; retrying shortly: {}", e.toString());
+                sleep(properties.pollInterval());
+            }
+        }
+    }
+
+    private int dispatchBatch() {
+        int capacity = Math.min(rateLimiter.maxBatch(properties.batchSize()), Math.max(1, inFlight.availablePermits()));
+        List<Outbox.Claimed> batch = outbox.claim(capacity, properties.leaseTimeout());
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        RateLimiter.Reservation reservation = rateLimiter.reserve(batch.size());
+        long base = System.nanoTime();
+        synchronized (waitingForSlot) {
+            waitingForSlot.addAll(batch);
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            Outbox.Claimed message = batch.get(i);
+            long waited = waitUntil(base + reservation.slot(i).toNanos());
+            if (!running) {
+                releaseUnsent();
+                return i;
+            }
+            metrics.rateLimiterWait(waited);
+            inFlight.acquireUninterruptibly();
+            synchronized (waitingForSlot) {
+                waitingForSlot.remove(message);
+            }
+            long spacing = reservation.spacing().toNanos();
+            publishers.execute(() -> {
+                try {
+                    publishGate.await(spacing);
+                    attempt.deliver(message);
+                } finally {
+                    inFlight.release();
+                }
+            });
+        }
+        return batch.size();
+    }
+
+    private void releaseUnsent() {
+        List<Outbox.Claimed> unsent;
+        synchronized (waitingForSlot) {
+            unsent = new ArrayList<>(waitingForSlot);
+            waitingForSlot.clear();
+        }
+        outbox.release(unsent);
+    }
+
+    private void reclaimNowAndThen() {
+        long now = System.nanoTime();
+        if (now - lastReclaim > properties.leaseTimeout().toNanos() / 4) {
+            lastReclaim = now;
+            int reclaimed = outbox.reclaimExpired();
+            if (reclaimed > 0) {
+                log.warn("Reclaimed {} message(s) left in 'sending' by a stopped instance", reclaimed);
+            }
+        }
+    }
+
+    private void idle() {
+        synchronized (wakeUp) {
+            if (!woken && running) {
+                try {
+                    wakeUp.wait(Math.max(1, properties.pollInterval().toMillis()));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    running = false;
+                }
+            }
+            woken = false;
+        }
+    }
+
+    /** Sleeps until the given System.nanoTime() and returns how long that took. */
+    private long waitUntil(long deadline) {
+        long start = System.nanoTime();
+        while (running) {
+            long remaining = deadline - System.nanoTime();
+            if (remaining <= 0) {
+                break;
+            }
+            LockSupport.parkNanos(remaining);
+        }
+        return System.nanoTime() - start;
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

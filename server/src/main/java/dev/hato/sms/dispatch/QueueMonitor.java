@@ -1,0 +1,40 @@
+package dev.hato.sms.dispatch;
+
+import dev.hato.sms.message.Outbox;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.scheduling.annotation.Scheduled;
+
+/**
+ * Samples the outbox on a schedule (not per scrape, so a busy Prometheus cannot load the database):
+ * how many messages wait, and how long the oldest has waited.
+ */
+public class QueueMonitor {
+
+    private final Outbox outbox;
+    private volatile Outbox.Depth last = new Outbox.Depth(0, 0);
+
+    QueueMonitor(Outbox outbox, MeterRegistry registry) {
+        this.outbox = outbox;
+        Gauge.builder(SmsMetricNames.QUEUE_DEPTH, this, m -> m.last.queued())
+                .description("Messages queued for delivery (due now or waiting for a retry)")
+                .register(registry);
+        Gauge.builder(SmsMetricNames.QUEUE_OLDEST_AGE, this, m -> m.last.oldestAgeSeconds())
+                .description("Seconds since the oldest queued message was accepted")
+                .baseUnit("seconds")
+                .register(registry);
+    }
+
+    @Scheduled(fixedDelayString = "${sms.ops.sample-interval:5s}")
+    public void sample() {
+        last = outbox.depth();
+    }
+
+    public long depth() {
+        return last.queued();
+    }
+
+    public double oldestAgeSeconds() {
+        return last.oldestAgeSeconds();
+    }
+}

@@ -1,0 +1,79 @@
+package dev.hato.sms.embeddeddb;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.commons.logging.Log;
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.logging.DeferredLogFactory;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.StringUtils;
+
+/**
+ * Starts a real PostgreSQL before anything else when no datasource URL is configured, so that
+ * Flyway, Spring Session and the connection pool all see an ordinary {@code spring.datasource.url}.
+ * It has to happen this early: every datasource consumer is auto-configured from the environment.
+ */
+public class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor {
+
+    static final String SOURCE_NAME = "embeddedPostgres";
+
+    private final Log log;
+
+    public EmbeddedDatabaseEnvironment(DeferredLogFactory logFactory) {
+        this.log = logFactory.getLog(EmbeddedDatabaseEnvironment.class);
+    }
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (environment.getPropertySources().contains(SOURCE_NAME)) {
+            return;
+        }
+        String url = environment.getProperty("spring.datasource.url");
+        if (StringUtils.hasText(url)) {
+            log.info("Database: external PostgreSQL at " + redact(url) + " (nothing embedded is started)");
+            return;
+        }
+        Path dataDir = Path.of(environment.getProperty("sms.embedded-db.data-dir", "./data/postgres"))
+                .toAbsolutePath()
+                .normalize();
+        int port = environment.getProperty("sms.embedded-db.port", Integer.class, 0);
+        EmbeddedDatabase database;
+        try {
+            Files.createDirectories(dataDir.getParent());
+            database = EmbeddedDatabase.start(dataDir, port);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
+        }
+        log.info("Database: embedded PostgreSQL " + database.version() + " on port " + database.port() + ", data in "
+                + dataDir);
+        environment
+                .getPropertySources()
+                .addFirst(new MapPropertySource(
+                        SOURCE_NAME,
+                        Map.of(
+                                "spring.datasource.url",
+                                database.jdbcUrl(),
+                                "spring.datasource.username",
+                                EmbeddedDatabase.USER,
+                                "spring.datasource.password",
+                                "",
+                                "sms.embedded-db.active",
+                                "true")));
+        application.addInitializers(context -> {
+            // Registered before every other bean, so it is destroyed after the pool and the dispatcher.
+            context.getBeanFactory().registerSingleton("embeddedDatabase", database);
+            ((DefaultSingletonBeanRegistry) context.getBeanFactory())
+                    .registerDisposableBean("embeddedDatabase", database);
+        });
+    }
+
+    private static String redact(String url) {
+        return url.replaceAll("password=[^&;]*", "password=***");
+    }
+}

@@ -1,0 +1,95 @@
+package dev.hato.sms.message;
+
+import dev.hato.sms.auth.StaffPrincipal;
+import dev.hato.sms.customer.PhoneNumbers;
+import dev.hato.sms.web.ApiProblem;
+import dev.hato.sms.web.Cursor;
+import dev.hato.sms.web.Page;
+import dev.hato.sms.web.ProblemResponses;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.time.OffsetDateTime;
+import org.jspecify.annotations.Nullable;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Messages", description = "Send an SMS, the send history and one message with its status trail")
+@RequestMapping("/api/sms")
+class MessageController {
+
+    private final SendService sendService;
+    private final Messages messages;
+    private final PhoneNumbers phoneNumbers;
+
+    MessageController(SendService sendService, Messages messages, PhoneNumbers phoneNumbers) {
+        this.sendService = sendService;
+        this.messages = messages;
+        this.phoneNumbers = phoneNumbers;
+    }
+
+    /** 202: the message is stored and queued; delivery to the provider happens asynchronously. */
+    @PostMapping("/send")
+    @ProblemResponses({
+        "validation-failed",
+        "malformed-request",
+        "token-unknown",
+        "token-expired",
+        "token-customer-mismatch",
+        "token-used",
+        "template-not-found",
+        "phone-number-mismatch",
+        "customer-opted-out",
+        "missing-variable",
+        "body-too-long",
+        "idempotency-key-reused"
+    })
+    ResponseEntity<MessageView> send(
+            @Valid @RequestBody SendRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey,
+            @AuthenticationPrincipal StaffPrincipal staff) {
+        SendService.Result result = sendService.send(request, staff.id(), idempotencyKey);
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .header("Idempotent-Replayed", Boolean.toString(result.replayed()))
+                .body(result.message());
+    }
+
+    @GetMapping("/history")
+    @ProblemResponses("validation-failed")
+    Page<MessageView> history(
+            @RequestParam(name = "customer_id", required = false) Long customerId,
+            @RequestParam(name = "phone_number", required = false) String phoneNumber,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime since,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime until,
+            @RequestParam(name = "sent_by", required = false) Long sentBy,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) Integer limit) {
+        MessageStatus wanted = status == null
+                ? null
+                : MessageStatus.parse(status)
+                        .orElseThrow(
+                                () -> ApiProblem.invalidField("status", "must be one of " + MessageStatus.names()));
+        String e164 = phoneNumber == null ? null : phoneNumbers.toE164("phone_number", phoneNumber);
+        int size = Cursor.limit(limit, 50, 200);
+        Messages.HistoryFilter filter = new Messages.HistoryFilter(customerId, e164, wanted, since, until, sentBy);
+        return Page.of(messages.page(filter, Cursor.decode(cursor), size + 1), size, MessageView::id);
+    }
+
+    @GetMapping("/messages/{id}")
+    @ProblemResponses({"validation-failed", "not-found"})
+    MessageDetail message(@PathVariable long id) {
+        MessageView message = messages.find(id).orElseThrow(() -> ApiProblem.notFound("Message", id));
+        return new MessageDetail(message, messages.events(id));
+    }
+}

@@ -1,0 +1,179 @@
+package dev.hato.sms.message;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.jdbc.core.DataClassRowMapper;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Every write to {@code messages} and {@code message_events}: the send stores a message here, and the
+ * dispatcher moves it through its states here. Each transition is one statement that also writes its
+ * status event. A finishing transition names the attempt it finishes, so a worker whose lease expired
+ * cannot finish a newer attempt of the same message.
+ */
+@Repository
+public class Outbox {
+
+    /** A message as the send accepted it. */
+    public record NewMessage(
+            long customerId, long templateId, String e164, String body, String encoding, int segments, long sentBy) {}
+
+    /** A message claimed for one attempt; {@code attempts} counts this one. */
+    public record Claimed(long id, String phoneNumberE164, String body, int attempts) {}
+
+    public record Depth(long queued, double oldestAgeSeconds) {}
+
+    private static final RowMapper<Depth> DEPTH_ROWS = new DataClassRowMapper<>(Depth.class);
+    private static final RowMapper<Claimed> CLAIMED_ROWS = new DataClassRowMapper<>(Claimed.class);
+
+    private static final String ACCEPT = sql("""
+            with m as (
+              insert into messages (customer_id, template_id, phone_number_e164, body, encoding, segments, sent_by)
+              values (?, ?, ?, ?, ?, ?, ?) returning %s
+            ), e as (
+              insert into message_events (message_id, status, detail) select id, {queued}, 'accepted' from m
+            )
+            select %<s from m""".formatted(MessageView.COLUMNS));
+
+    private static final String CLAIM = sql("""
+            with claimed as (
+              update messages m set status = {sending}, attempts = m.attempts + 1,
+                     lease_until = now() + make_interval(secs => :lease)
+              where m.id in (select id from messages where status = {queued} and next_attempt_at <= now()
+                             order by next_attempt_at, id limit :limit for update skip locked)
+              returning m.id, m.phone_number_e164, m.body, m.attempts
+            ), events as (
+              insert into message_events (message_id, status, detail)
+              select id, {sending}, 'attempt ' || attempts from claimed
+            )
+            select id, phone_number_e164, body, attempts from claimed order by id""");
+
+    private static final String MARK_SENT = sql("""
+            with sent as (
+              update messages set status = {sent}, provider_message_id = :pid, sent_at = now(),
+                     lease_until = null, last_error = null
+              where id = :id and status = {sending} and attempts = :attempt
+              returning id, extract(epoch from (sent_at - created_at)) as latency
+            ), events as (
+              insert into message_events (message_id, status, detail)
+              select id, {sent}, 'provider message id ' || :pid from sent
+            )
+            select coalesce((select latency from sent), -1)""");
+
+    private static final String RETRY_LATER = sql("""
+            with retry as (
+              update messages set status = {queued}, lease_until = null, last_error = :error,
+                     next_attempt_at = now() + make_interval(secs => :delay)
+              where id = :id and status = {sending} and attempts = :attempt returning id
+            )
+            insert into message_events (message_id, status, detail)
+            select id, {queued}, 'retry in ' || :delay || ' s: ' || :error from retry""");
+
+    private static final String FAIL = sql("""
+            with failed as (
+              update messages set status = {failed}, lease_until = null, last_error = :error
+              where id = :id and status = {sending} and attempts = :attempt returning id
+            )
+            insert into message_events (message_id, status, detail) select id, {failed}, :error from failed""");
+
+    private static final String RELEASE = sql("""
+            with released as (
+              update messages set status = {queued}, lease_until = null, attempts = attempts - 1,
+                     next_attempt_at = now()
+              where id = :id and status = {sending} and attempts = :attempt returning id
+            )
+            insert into message_events (message_id, status, detail)
+            select id, {queued}, 'released at shutdown' from released""");
+
+    private static final String RECLAIM_EXPIRED = sql("""
+            with reclaimed as (
+              update messages set status = {queued}, lease_until = null, next_attempt_at = now()
+              where id in (select id from messages where status = {sending} and lease_until < now()
+                           for update skip locked)
+              returning id
+            )
+            insert into message_events (message_id, status, detail)
+            select id, {queued}, 'lease expired: reclaimed from a stopped instance' from reclaimed""");
+
+    private static final String DEPTH = sql("""
+            select count(*) as queued,
+                   coalesce(extract(epoch from (now() - min(created_at))), 0) as oldest_age_seconds
+            from messages where status = {queued}""");
+
+    private final JdbcClient jdbc;
+
+    public Outbox(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Stores a queued message and its first status event, in one statement. */
+    MessageView accept(NewMessage m) {
+        return jdbc.sql(ACCEPT)
+                .params(m.customerId(), m.templateId(), m.e164(), m.body(), m.encoding(), m.segments(), m.sentBy())
+                .query(MessageView::map)
+                .single();
+    }
+
+    /** Claims due messages; SKIP LOCKED lets any number of instances claim side by side without overlap. */
+    public List<Claimed> claim(int limit, Duration lease) {
+        return jdbc.sql(CLAIM)
+                .param("lease", lease.toMillis() / 1000.0)
+                .param("limit", limit)
+                .query(CLAIMED_ROWS)
+                .list();
+    }
+
+    /** Marks it sent and returns the accepted-to-sent latency in seconds (negative when it was no longer ours). */
+    public double markSent(Claimed message, String providerMessageId) {
+        return jdbc.sql(MARK_SENT)
+                .param("id", message.id())
+                .param("attempt", message.attempts())
+                .param("pid", providerMessageId)
+                .query(Double.class)
+                .single();
+    }
+
+    public void retryLater(Claimed message, Duration delay, String error) {
+        jdbc.sql(RETRY_LATER)
+                .param("id", message.id())
+                .param("attempt", message.attempts())
+                .param("delay", delay.toMillis() / 1000.0)
+                .param("error", error)
+                .update();
+    }
+
+    public void fail(Claimed message, String error) {
+        jdbc.sql(FAIL)
+                .param("id", message.id())
+                .param("attempt", message.attempts())
+                .param("error", error)
+                .update();
+    }
+
+    /** Gives claimed but unsent messages back at shutdown, without counting the attempt. */
+    public void release(List<Claimed> messages) {
+        for (Claimed m : messages) {
+            jdbc.sql(RELEASE).param("id", m.id()).param("attempt", m.attempts()).update();
+        }
+    }
+
+    /** Requeues messages whose instance died while sending them; returns how many. */
+    public int reclaimExpired() {
+        return jdbc.sql(RECLAIM_EXPIRED).update();
+    }
+
+    public Depth depth() {
+        return jdbc.sql(DEPTH).query(DEPTH_ROWS).single();
+    }
+
+    /** Puts the status literals into a statement's text. */
+    private static String sql(String text) {
+        String result = text;
+        for (MessageStatus status : MessageStatus.values()) {
+            result = result.replace("{" + status.value() + "}", status.sql());
+        }
+        return result;
+    }
+}

@@ -1,0 +1,132 @@
+package dev.hato.sms.message;
+
+import dev.hato.sms.customer.CustomerView;
+import dev.hato.sms.customer.Customers;
+import dev.hato.sms.customer.PhoneNumbers;
+import dev.hato.sms.template.TemplateRenderer;
+import dev.hato.sms.template.Templates;
+import dev.hato.sms.token.SendTokens;
+import dev.hato.sms.web.ApiProblem;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Accepts a message: every check passes, then in one transaction the message is stored as queued,
+ * the token consumed and the idempotency key completed. Any failure rolls all of it back, so a
+ * rejected send never uses up its token.
+ */
+@Service
+class SendService {
+
+    record Result(MessageView message, boolean replayed) {}
+
+    private final Outbox outbox;
+    private final Messages messages;
+    private final Customers customers;
+    private final Templates templates;
+    private final TemplateRenderer renderer;
+    private final SendTokens sendTokens;
+    private final PhoneNumbers phoneNumbers;
+    private final Idempotency idempotency;
+    private final ApplicationEventPublisher events;
+
+    SendService(
+            Outbox outbox,
+            Messages messages,
+            Customers customers,
+            Templates templates,
+            TemplateRenderer renderer,
+            SendTokens sendTokens,
+            PhoneNumbers phoneNumbers,
+            Idempotency idempotency,
+            ApplicationEventPublisher events) {
+        this.outbox = outbox;
+        this.messages = messages;
+        this.customers = customers;
+        this.templates = templates;
+        this.renderer = renderer;
+        this.sendTokens = sendTokens;
+        this.phoneNumbers = phoneNumbers;
+        this.idempotency = idempotency;
+        this.events = events;
+    }
+
+    @Transactional
+    public Result send(SendRequest request, long staffId, @Nullable String idempotencyKey) {
+        if (idempotencyKey != null) {
+            Optional<Long> earlier = idempotency.claim(staffId, idempotencyKey, request);
+            if (earlier.isPresent()) {
+                return new Result(messages.find(earlier.get()).orElseThrow(), true);
+            }
+        }
+        CustomerView customer = existingCustomer(request.customerId());
+        SendTokens.Locked token = sendTokens.lock(request.token(), customer.id());
+        Templates.Template template = templateOf(customer, request.templateId());
+        String e164 = numberOf(customer, request.phoneNumber());
+        refuseIfOptedOut(customer);
+        TemplateRenderer.RenderedSms sms = renderer.render(template, customer, request.variablesOrEmpty());
+
+        MessageView message = outbox.accept(new Outbox.NewMessage(
+                customer.id(),
+                template.id(),
+                e164,
+                sms.body(),
+                sms.text().encoding().label(),
+                sms.text().segments(),
+                staffId));
+        sendTokens.consume(token);
+        events.publishEvent(new MessageAccepted(message.id()));
+        if (idempotencyKey != null) {
+            idempotency.complete(staffId, idempotencyKey, message.id());
+        }
+        return new Result(message, false);
+    }
+
+    private CustomerView existingCustomer(long customerId) {
+        return customers
+                .find(customerId)
+                .orElseThrow(
+                        () -> ApiProblem.invalidField("customer_id", "customer " + customerId + " does not exist"));
+    }
+
+    private Templates.Template templateOf(CustomerView customer, long templateId) {
+        return templates
+                .find(templateId)
+                .filter(t -> t.customerId() == customer.id())
+                .orElseThrow(() -> new ApiProblem(
+                        HttpStatus.BAD_REQUEST,
+                        "template-not-found",
+                        "Template not found",
+                        "Customer " + customer.id() + " has no template " + templateId));
+    }
+
+    /** The request's number, normalised, must be the customer's: a token never sends to another phone. */
+    private String numberOf(CustomerView customer, String phoneNumber) {
+        String e164 = phoneNumbers.toE164("phone_number", phoneNumber);
+        if (!e164.equals(customer.phoneNumberE164())) {
+            throw new ApiProblem(
+                    HttpStatus.BAD_REQUEST,
+                    "phone-number-mismatch",
+                    "Phone number does not match",
+                    "phone_number is not the number of customer " + customer.id(),
+                    Map.of("phone_number", List.of("is not this customer's number")));
+        }
+        return e164;
+    }
+
+    private static void refuseIfOptedOut(CustomerView customer) {
+        if (customer.optedOut()) {
+            throw new ApiProblem(
+                    HttpStatus.CONFLICT,
+                    "customer-opted-out",
+                    "Customer opted out",
+                    "Customer " + customer.id() + " has opted out of SMS");
+        }
+    }
+}

@@ -1,0 +1,11 @@
+/**
+ * Templates per customer, placeholders, and counting text as carriers bill it. Owns {@code templates}.
+ */
+@ApplicationModule(
+        displayName = "Templates",
+        allowedDependencies = {"customer", "web"})
+@NullMarked
+package dev.hato.sms.template;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,60 @@
+package dev.hato.sms.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+
+/**
+ * Every problem {@code type} the API answers with, its status and when it happens: the list of
+ * docs/api.md, used to document each operation's errors in the OpenAPI document.
+ */
+public final class ProblemCatalog {
+
+    public record Entry(HttpStatus status, String when) {}
+
+    private static final Map<String, Entry> ENTRIES = new LinkedHashMap<>();
+
+    static {
+        add("validation-failed", HttpStatus.BAD_REQUEST, "a field is missing or invalid (see `errors`)");
+        add("malformed-request", HttpStatus.BAD_REQUEST, "the body is not JSON, or the request is not well formed");
+        add("not-authenticated", HttpStatus.UNAUTHORIZED, "no session, or it expired or was revoked");
+        add("invalid-credentials", HttpStatus.UNAUTHORIZED, "login failed");
+        add("forbidden", HttpStatus.FORBIDDEN, "the user may not use this endpoint");
+        add("csrf-token-missing", HttpStatus.FORBIDDEN, "no X-CSRFToken header on an unsafe request");
+        add("csrf-token-invalid", HttpStatus.FORBIDDEN, "X-CSRFToken is not this session's token");
+        add("csrf-origin", HttpStatus.FORBIDDEN, "Origin is not trusted");
+        add("csrf-referer", HttpStatus.FORBIDDEN, "Referer is not trusted");
+        add("not-found", HttpStatus.NOT_FOUND, "unknown id");
+        add("template-name-taken", HttpStatus.CONFLICT, "the customer already has a template of that name");
+        add("token-unknown", HttpStatus.BAD_REQUEST, "the token was never issued");
+        add("token-expired", HttpStatus.BAD_REQUEST, "the token expired");
+        add("token-customer-mismatch", HttpStatus.BAD_REQUEST, "the token was issued for another customer");
+        add("token-used", HttpStatus.CONFLICT, "the token was used already");
+        add("template-not-found", HttpStatus.BAD_REQUEST, "the customer has no such template");
+        add("phone-number-mismatch", HttpStatus.BAD_REQUEST, "phone_number is not the customer's");
+        add("customer-opted-out", HttpStatus.CONFLICT, "the customer opted out");
+        add("missing-variable", HttpStatus.BAD_REQUEST, "a placeholder has no value");
+        add("body-too-long", HttpStatus.BAD_REQUEST, "the rendered message exceeds the limit");
+        add("idempotency-key-reused", HttpStatus.UNPROCESSABLE_CONTENT, "same Idempotency-Key, different request");
+        add("login-throttled", HttpStatus.TOO_MANY_REQUESTS, "too many failed logins (Retry-After)");
+        add("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "a bug; logged with its request id");
+    }
+
+    private ProblemCatalog() {}
+
+    private static void add(String slug, HttpStatus status, String when) {
+        ENTRIES.put(slug, new Entry(status, when));
+    }
+
+    public static Map<String, Entry> entries() {
+        return Map.copyOf(ENTRIES);
+    }
+
+    public static Entry get(String slug) {
+        Entry entry = ENTRIES.get(slug);
+        if (entry == null) {
+            throw new IllegalArgumentException("not a problem type of the catalogue: " + slug);
+        }
+        return entry;
+    }
+}

@@ -1,0 +1,60 @@
+package dev.hato.sms.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hato.sms.SmsApplication;
+import dev.hato.sms.support.ApiClient;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The out-of-the-box path: no datasource URL, so the service starts (and keeps) its own PostgreSQL. */
+class EmbeddedDefaultTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void firstRunHasDemoAdminAndDataSurvivesRestartAndTasksUseTheSameDatabase() throws Exception {
+        Path dataDir = dir.resolve("pg");
+        String dataDirSetting = "--sms.embedded-db.data-dir=" + dataDir;
+
+        try (ConfigurableApplicationContext first = start(dataDirSetting)) {
+            ApiClient client = client(first);
+            assertThat(client.login("admin", "password123").status()).isEqualTo(200);
+        }
+        assertThat(dataDir.resolve("PG_VERSION")).exists();
+
+        Path password = Files.writeString(dir.resolve("pw"), "new-admin-password\n");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = CommandLineTasks.run(
+                new String[] {"changepassword", "admin", "--password-file=" + password, dataDirSetting},
+                SmsApplication.class,
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+
+        try (ConfigurableApplicationContext restarted = start(dataDirSetting)) {
+            ApiClient client = client(restarted);
+            assertThat(client.login("admin", "password123").status()).isEqualTo(401);
+            assertThat(client.login("admin", "new-admin-password").status()).isEqualTo(200);
+        }
+    }
+
+    private static ConfigurableApplicationContext start(String dataDirSetting) {
+        return new SpringApplicationBuilder(SmsApplication.class)
+                .run("--server.port=0", dataDirSetting, "--sms.dispatch.enabled=false");
+    }
+
+    private static ApiClient client(ConfigurableApplicationContext context) {
+        return new ApiClient("http://localhost:"
+                + ((WebServerApplicationContext) context).getWebServer().getPort());
+    }
+}

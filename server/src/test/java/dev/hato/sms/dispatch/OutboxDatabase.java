@@ -1,0 +1,104 @@
+package dev.hato.sms.dispatch;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.hato.sms.message.Outbox;
+import dev.hato.sms.support.TestDatabase;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.Map;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A migrated database of its own for dispatcher tests, so no other dispatcher (such as the one in
+ * the shared Spring test context) touches their messages.
+ */
+final class OutboxDatabase implements AutoCloseable {
+
+    final String url;
+    final HikariDataSource dataSource;
+    final JdbcClient jdbc;
+    private final long customerId;
+    private final long userId;
+
+    OutboxDatabase(String name) {
+        url = TestDatabase.jdbcUrl(name);
+        Flyway.configure()
+                .dataSource(url, "postgres", "")
+                .cleanDisabled(false)
+                .load()
+                .clean();
+        Flyway.configure().dataSource(url, "postgres", "").load().migrate();
+        dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(url);
+        dataSource.setUsername("postgres");
+        dataSource.setMaximumPoolSize(20);
+        jdbc = JdbcClient.create(dataSource);
+        userId = jdbc.sql("insert into users (username) values ('dispatch-test') returning id")
+                .query(Long.class)
+                .single();
+        customerId = jdbc.sql("insert into customers (phone_number, phone_number_e164) values ('09011112222',"
+                        + " '+819011112222') returning id")
+                .query(Long.class)
+                .single();
+    }
+
+    /** Queues {@code count} messages whose bodies are "message N", N counting from 1. */
+    void queue(int count) {
+        jdbc.sql("insert into messages (customer_id, phone_number_e164, body, encoding, segments, sent_by)"
+                        + " select ?, '+819011112222', 'message ' || n, 'GSM-7', 1, ? from generate_series(1, ?) n")
+                .params(customerId, userId, count)
+                .update();
+    }
+
+    Map<String, Long> statusCounts() {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        jdbc.sql("select status, count(*) from messages group by status")
+                .query((rs, i) -> counts.put(rs.getString(1), rs.getLong(2)))
+                .list();
+        return counts;
+    }
+
+    Dispatcher dispatcher(SmsProvider provider, DispatchProperties properties) {
+        return new Dispatcher(
+                new Outbox(jdbc),
+                new RateLimiter(jdbc, properties.ratePerSecond()),
+                provider,
+                properties,
+                new SimpleMeterRegistry());
+    }
+
+    static DispatchProperties properties(double rate, int maxAttempts, Duration backoffBase, Duration lease) {
+        return new DispatchProperties(
+                true,
+                rate,
+                maxAttempts,
+                100,
+                32,
+                Duration.ofMillis(50),
+                lease,
+                backoffBase,
+                backoffBase.multipliedBy(10),
+                Duration.ofSeconds(5));
+    }
+
+    /** Waits until no message is queued or sending, or fails after the timeout. */
+    void awaitSettled(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            long open = jdbc.sql("select count(*) from messages where status in ('queued', 'sending')")
+                    .query(Long.class)
+                    .single();
+            if (open == 0) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("messages still open after " + timeout + ": " + statusCounts());
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

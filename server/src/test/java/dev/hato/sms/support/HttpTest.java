@@ -1,0 +1,30 @@
+package dev.hato.sms.support;
+
+import dev.hato.sms.SmsApplication;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Full HTTP tests: the real server on a random port over the shared test PostgreSQL. */
+@SpringBootTest(classes = SmsApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class HttpTest {
+
+    @LocalServerPort
+    protected int port;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", TestDatabase::jdbcUrl);
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "");
+        registry.add("sms.security.login-throttle.max-failures-per-address", () -> "1000");
+        // Every HTTP test shares one outbox; at the production quota (20/s) a backlog left by one test
+        // would delay the next one's delivery. Rate limiting has tests of its own.
+        registry.add("sms.dispatch.rate-per-second", () -> "1000");
+    }
+
+    protected ApiClient client() {
+        return new ApiClient("http://localhost:" + port);
+    }
+}

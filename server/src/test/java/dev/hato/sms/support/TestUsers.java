@@ -1,0 +1,37 @@
+package dev.hato.sms.support;
+
+import dev.hato.sms.auth.Users;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/** Creates staff users with unique names, so tests sharing one database never collide. */
+@Component
+public class TestUsers {
+
+    public static final String PASSWORD = "correct horse battery";
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    private final Users users;
+    private final PasswordEncoder passwordEncoder;
+
+    public TestUsers(Users users, PasswordEncoder passwordEncoder) {
+        this.users = users;
+        this.passwordEncoder = passwordEncoder;
+    }
+
+    public String staff() {
+        return create(true);
+    }
+
+    /** An active user without is_staff: may use the SMS API, not the operator endpoints. */
+    public String nonStaff() {
+        return create(false);
+    }
+
+    private String create(boolean staff) {
+        String username = "user" + System.nanoTime() + "-" + SEQUENCE.incrementAndGet();
+        users.create(username, username + "@example.com", passwordEncoder.encode(PASSWORD), staff, false);
+        return username;
+    }
+}
