@@ -20,6 +20,15 @@ public final class HistoryBenchmark {
 
     private HistoryBenchmark() {}
 
+    /** The embedded database asks for a password; the service keeps it beside the data directory. */
+    private static String superuserPassword(Path out) throws java.io.IOException {
+        java.util.Properties secret = new java.util.Properties();
+        try (var in = Files.newInputStream(out.resolve("pg.secret"))) {
+            secret.load(in);
+        }
+        return secret.getProperty("superuser.password");
+    }
+
     public static void main(String[] args) throws Exception {
         int requests = Integer.parseInt(LoadSettings.knob("requests", "1000"));
         long large = Long.parseLong(LoadSettings.knob("rows", "1000000"));
@@ -30,7 +39,7 @@ public final class HistoryBenchmark {
         System.setProperty("serviceArgs", "--sms.embedded-db.port=" + pgPort + " --sms.dispatch.enabled=false");
         try (ServiceUnderTest service = ServiceUnderTest.start(out);
                 Connection db = DriverManager.getConnection(
-                        "jdbc:postgresql://localhost:" + pgPort + "/postgres", "postgres", "")) {
+                        "jdbc:postgresql://localhost:" + pgPort + "/postgres", "postgres", superuserPassword(out))) {
             LoadSettings settings = LoadSettings.fromSystemProperties().withHost(service.baseUrl());
             StaffSession staff = StaffSession.login(settings);
             Map<String, Object> results = new LinkedHashMap<>();

@@ -49,7 +49,7 @@ class AuthController {
     }
 
     @PostMapping("/login")
-    @ProblemResponses({"validation-failed", "malformed-request", "invalid-credentials", "login-throttled"})
+    @ProblemResponses({"validation-failed", "malformed-request", "invalid-credentials", "forbidden", "login-throttled"})
     ResponseEntity<UserView> login(
             @Valid @RequestBody LoginRequest body, HttpServletRequest request, HttpServletResponse response) {
         LoginService.Outcome outcome = loginService.login(body.username(), body.password(), request.getRemoteAddr());
@@ -64,7 +64,12 @@ class AuthController {
                     "Unknown username or wrong password");
         }
         StaffUser user = success.user();
+        if (!user.isStaff() && !user.isSuperuser()) {
+            throw new ApiProblem(
+                    HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Only staff members may use this service");
+        }
         HttpSession session = freshSession(request);
+        session.setAttribute(SessionGuard.FINGERPRINT, UserFingerprints.of(user));
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                 new StaffPrincipal(user.id(), user.username()), null, authorities(user)));
@@ -110,9 +115,7 @@ class AuthController {
     private static List<GrantedAuthority> authorities(StaffUser user) {
         List<GrantedAuthority> authorities = new ArrayList<>();
         authorities.add(new SimpleGrantedAuthority("ROLE_USER"));
-        if (user.isStaff() || user.isSuperuser()) {
-            authorities.add(new SimpleGrantedAuthority("ROLE_STAFF"));
-        }
+        authorities.add(new SimpleGrantedAuthority("ROLE_STAFF"));
         if (user.isSuperuser()) {
             authorities.add(new SimpleGrantedAuthority("ROLE_SUPERUSER"));
         }

@@ -56,7 +56,10 @@ class LoginService {
         StaffUser user = found.get();
         throttle.recordSuccess(username);
         if (passwordEncoder.upgradeEncoding(user.password())) {
-            users.upgradePassword(user.id(), user.password(), passwordEncoder.encode(password));
+            String upgraded = passwordEncoder.encode(password);
+            if (users.upgradePassword(user.id(), user.password(), upgraded)) {
+                user = user.withPassword(upgraded);
+            }
         }
         users.touchLastLogin(user.id());
         return new Outcome.Success(user);

@@ -1,17 +1,21 @@
 package dev.hato.sms.auth;
 
 import dev.hato.sms.web.ProblemWriter;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.Set;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -25,7 +29,8 @@ class SecurityConfig {
             SecurityProperties properties,
             ProblemWriter problems,
             SecurityContextRepository contextRepository,
-            @Value("${management.server.port:-1}") int managementPort)
+            UserFingerprints fingerprints,
+            Environment environment)
             throws Exception {
         http.securityContext(c -> c.securityContextRepository(contextRepository))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
@@ -34,10 +39,7 @@ class SecurityConfig {
                 .formLogin(f -> f.disable())
                 .httpBasic(b -> b.disable())
                 .logout(l -> l.disable())
-                .authorizeHttpRequests(auth -> auth
-                        // A separate management port listens on loopback only (management.server.address):
-                        // Prometheus on the same host scrapes it without a session.
-                        .requestMatchers(request -> managementPort > 0 && request.getLocalPort() == managementPort)
+                .authorizeHttpRequests(auth -> auth.requestMatchers(sessionlessManagement(environment, properties))
                         .permitAll()
                         .requestMatchers(LOGIN_PATH, "/api/auth/csrf", "/error")
                         .permitAll()
@@ -45,19 +47,12 @@ class SecurityConfig {
                         .permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                         .permitAll()
-                        .requestMatchers("/api/ops/**", "/actuator/**")
+                        .requestMatchers("/api/**", "/actuator/**")
                         .hasRole("STAFF")
-                        .requestMatchers("/api/**")
-                        .authenticated()
                         .anyRequest()
                         .permitAll())
-                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> problems.write(
-                                response,
-                                ProblemWriter.problem(
-                                        HttpStatus.UNAUTHORIZED,
-                                        "not-authenticated",
-                                        "Not authenticated",
-                                        "Log in with POST " + LOGIN_PATH + " first")))
+                .exceptionHandling(e -> e.authenticationEntryPoint(
+                                (request, response, ex) -> problems.write(response, unauthenticated(request)))
                         .accessDeniedHandler((request, response, ex) -> problems.write(
                                 response,
                                 ProblemWriter.problem(
@@ -65,8 +60,65 @@ class SecurityConfig {
                                         "forbidden",
                                         "Forbidden",
                                         "Only staff members may use this service"))))
+                .addFilterBefore(
+                        new SessionGuard(fingerprints, properties.sessionAbsoluteTimeout()), AuthorizationFilter.class)
                 .addFilterAfter(
                         new CsrfProtectionFilter(properties, problems, Set.of(LOGIN_PATH)), AuthorizationFilter.class);
         return http.build();
+    }
+
+    /** 401, saying whether there was no session, or it expired, or it was ended because the user changed. */
+    private static org.springframework.http.ProblemDetail unauthenticated(HttpServletRequest request) {
+        Object ended = request.getAttribute(SessionGuard.ENDED);
+        if ("session-revoked".equals(ended)) {
+            return ProblemWriter.problem(
+                    HttpStatus.UNAUTHORIZED,
+                    "session-revoked",
+                    "Session ended",
+                    "The session was ended because the user's password or permissions changed; log in again");
+        }
+        if ("session-expired".equals(ended)
+                || (request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid())) {
+            return ProblemWriter.problem(
+                    HttpStatus.UNAUTHORIZED, "session-expired", "Session expired", "The session expired; log in again");
+        }
+        return ProblemWriter.problem(
+                HttpStatus.UNAUTHORIZED,
+                "not-authenticated",
+                "Not authenticated",
+                "Log in with POST " + LOGIN_PATH + " first");
+    }
+
+    /**
+     * Requests to actuator on a separate management port need no session: Prometheus scrapes there. Only
+     * when that port differs from the main port, and only on loopback unless the operator allows more
+     * (a management port equal to the main port must never open the API).
+     */
+    static RequestMatcher sessionlessManagement(Environment environment, SecurityProperties properties) {
+        int serverPort = environment.getProperty("server.port", Integer.class, 8080);
+        int managementPort = environment.getProperty("management.server.port", Integer.class, -1);
+        if (managementPort <= 0 || managementPort == serverPort) {
+            return request -> false;
+        }
+        String address = environment.getProperty("management.server.address");
+        if (!properties.managementRemoteAccess() && !isLoopback(address)) {
+            throw new IllegalStateException("management.server.port " + managementPort
+                    + " serves metrics without a session, so it must listen on loopback: set"
+                    + " management.server.address=127.0.0.1 (or sms.security.management-remote-access=true to"
+                    + " expose it on " + (address == null ? "every interface" : address) + " deliberately)");
+        }
+        return request -> request.getLocalPort() == managementPort
+                && request.getRequestURI().startsWith("/actuator/");
+    }
+
+    private static boolean isLoopback(String address) {
+        if (address == null || address.isBlank()) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(address).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 }

@@ -10,6 +10,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
+/**
+ * @param sessionAbsoluteTimeout a session ends this long after login, however often it is used
+ * @param userRecheckInterval how stale an instance's copy of a user's password/flags may be before a
+ *     session checks it again (a change made through this service ends the sessions at once)
+ * @param managementRemoteAccess allow the sessionless management port on a non-loopback address
+ * @param failedLoginDuration every failed login takes at least this long, so the answer does not tell
+ *     unknown users, Django hashes and bcrypt hashes apart
+ */
 @Validated
 @ConfigurationProperties("sms.security")
 public record SecurityProperties(
@@ -17,7 +25,11 @@ public record SecurityProperties(
         @DefaultValue("X-CSRFToken") @NotBlank String csrfHeaderName,
         @DefaultValue("http://localhost:3000") List<String> trustedOrigins,
         @DefaultValue("false") boolean secureCookies,
-        @DefaultValue @Valid @NotNull LoginThrottle loginThrottle) {
+        @DefaultValue @Valid @NotNull LoginThrottle loginThrottle,
+        @DefaultValue("24h") @NotNull Duration sessionAbsoluteTimeout,
+        @DefaultValue("5s") @NotNull Duration userRecheckInterval,
+        @DefaultValue("false") boolean managementRemoteAccess,
+        @DefaultValue("400ms") @NotNull Duration failedLoginDuration) {
 
     /** Failed logins allowed per window before further attempts get 429. */
     public record LoginThrottle(

@@ -14,6 +14,10 @@ record StaffUser(
         @Nullable String employeeId,
         @Nullable String fullName) {
 
+    StaffUser withPassword(String hash) {
+        return new StaffUser(id, username, email, hash, isStaff, isSuperuser, isActive, employeeId, fullName);
+    }
+
     boolean hasUsablePassword() {
         return password != null && !password.isEmpty();
     }

@@ -37,7 +37,9 @@ public class UserImport {
         this.jdbc = jdbc;
     }
 
+    /** Inserts or updates the user; a changed password or permission ends the user's sessions. */
     public void upsertUser(ImportedUser u) {
+        String before = standing(u.username());
         String conflict = u.id() == null ? "(username)" : "(id)";
         jdbc.sql("insert into users (" + (u.id() == null ? "" : "id, ")
                         + "username, email, password, first_name, last_name, is_staff, is_superuser, is_active,"
@@ -62,6 +64,21 @@ public class UserImport {
                 .param("dateJoined", u.dateJoined() == null ? null : java.sql.Timestamp.from(u.dateJoined()))
                 .param("lastLogin", u.lastLogin() == null ? null : java.sql.Timestamp.from(u.lastLogin()))
                 .update();
+        if (before != null && !before.equals(standing(u.username()))) {
+            jdbc.sql("delete from spring_session where principal_name = ?")
+                    .param(u.username())
+                    .update();
+        }
+    }
+
+    /** What a session depends on: password hash and flags (null when there is no such user). */
+    private @Nullable String standing(String username) {
+        return jdbc.sql("select password || '|' || is_active || '|' || is_staff || '|' || is_superuser from users"
+                        + " where username = ?")
+                .param(username)
+                .query(String.class)
+                .optional()
+                .orElse(null);
     }
 
     public Optional<Long> idOf(String username) {

@@ -55,18 +55,29 @@ public class Users {
                 .single();
     }
 
+    /** Sets the password and ends every session of the user (on every instance: sessions live here). */
     public boolean setPassword(String username, String passwordHash) {
-        return jdbc.sql("update users set password = ? where username = ?")
+        boolean changed = jdbc.sql("update users set password = ? where username = ?")
                         .params(passwordHash, username)
                         .update()
                 == 1;
+        endSessions(username);
+        return changed;
+    }
+
+    /** Ends every session of the user; other instances notice at the user's next request. */
+    public void endSessions(String username) {
+        jdbc.sql("delete from spring_session where principal_name = ?")
+                .param(username)
+                .update();
     }
 
     /** Only replaces the hash the login just verified, so a concurrent password change is never undone. */
-    void upgradePassword(long id, String verifiedHash, String newHash) {
-        jdbc.sql("update users set password = ? where id = ? and password = ?")
-                .params(newHash, id, verifiedHash)
-                .update();
+    boolean upgradePassword(long id, String verifiedHash, String newHash) {
+        return jdbc.sql("update users set password = ? where id = ? and password = ?")
+                        .params(newHash, id, verifiedHash)
+                        .update()
+                == 1;
     }
 
     void touchLastLogin(long id) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.commons.logging.Log;
 import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
@@ -52,19 +53,21 @@ public class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor {
         }
         log.info("Database: embedded PostgreSQL " + database.version() + " on port " + database.port() + ", data in "
                 + dataDir);
-        environment
-                .getPropertySources()
-                .addFirst(new MapPropertySource(
-                        SOURCE_NAME,
-                        Map.of(
-                                "spring.datasource.url",
-                                database.jdbcUrl(),
-                                "spring.datasource.username",
-                                EmbeddedDatabase.USER,
-                                "spring.datasource.password",
-                                "",
-                                "sms.embedded-db.active",
-                                "true")));
+        Map<String, Object> settings = new HashMap<>(Map.of(
+                "spring.datasource.url",
+                database.jdbcUrl(),
+                "spring.datasource.username",
+                EmbeddedDatabase.APP_USER,
+                "spring.datasource.password",
+                database.appPassword(),
+                "sms.embedded-db.active",
+                "true"));
+        if (!StringUtils.hasText(environment.getProperty("server.address"))) {
+            // A laptop default with a well-known demo login must not be reachable from the network.
+            settings.put("server.address", "127.0.0.1");
+            log.info("Listening on 127.0.0.1 only (embedded database default); set server.address to expose it");
+        }
+        environment.getPropertySources().addFirst(new MapPropertySource(SOURCE_NAME, settings));
         application.addInitializers(context -> {
             // Registered before every other bean, so it is destroyed after the pool and the dispatcher.
             context.getBeanFactory().registerSingleton("embeddedDatabase", database);

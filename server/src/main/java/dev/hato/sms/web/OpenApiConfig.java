@@ -110,6 +110,8 @@ class OpenApiConfig {
                 SecurityRequirement security = new SecurityRequirement();
                 if (needsSession) {
                     common.add("not-authenticated");
+                    common.add("session-expired");
+                    common.add("session-revoked");
                     common.add("forbidden");
                     security.addList(SESSION);
                 }

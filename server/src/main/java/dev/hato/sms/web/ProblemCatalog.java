@@ -18,6 +18,11 @@ public final class ProblemCatalog {
         add("validation-failed", HttpStatus.BAD_REQUEST, "a field is missing or invalid (see `errors`)");
         add("malformed-request", HttpStatus.BAD_REQUEST, "the body is not JSON, or the request is not well formed");
         add("not-authenticated", HttpStatus.UNAUTHORIZED, "no session, or it expired or was revoked");
+        add("session-expired", HttpStatus.UNAUTHORIZED, "the session expired (idle or absolute lifetime)");
+        add(
+                "session-revoked",
+                HttpStatus.UNAUTHORIZED,
+                "the session ended: the user's password or permissions changed");
         add("invalid-credentials", HttpStatus.UNAUTHORIZED, "login failed");
         add("forbidden", HttpStatus.FORBIDDEN, "the user may not use this endpoint");
         add("csrf-token-missing", HttpStatus.FORBIDDEN, "no X-CSRFToken header on an unsafe request");

@@ -118,13 +118,14 @@ class ObservabilityHttpTest extends LoggedInTest {
     }
 
     @Test
-    void nonStaffUsersCannotReadOperatorFigures() {
+    void nonStaffUsersCannotLogInSoCannotReadOperatorFigures() {
         ApiClient user = client();
-        user.login(testUsers.nonStaff(), TestUsers.PASSWORD);
+        assertThat(user.login(testUsers.nonStaff(), TestUsers.PASSWORD).status())
+                .isEqualTo(403);
 
-        assertThat(user.get("/api/ops/summary").status()).isEqualTo(403);
-        assertThat(user.get("/actuator/prometheus").status()).isEqualTo(403);
-        assertThat(user.get("/api/auth/me").status()).isEqualTo(200);
+        assertThat(user.get("/api/ops/summary").status()).isEqualTo(401);
+        assertThat(user.get("/actuator/prometheus").status()).isEqualTo(401);
+        assertThat(user.get("/api/auth/me").status()).isEqualTo(401);
     }
 
     @Test

@@ -24,7 +24,7 @@ public class TestUsers {
         return create(true);
     }
 
-    /** An active user without is_staff: may use the SMS API, not the operator endpoints. */
+    /** An active user without is_staff: may not use the service at all. */
     public String nonStaff() {
         return create(false);
     }

@@ -1,0 +1,64 @@
+package dev.hato.sms.auth;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Ends a session that has outlived its user or its absolute lifetime: the password or the
+ * active/staff/superuser flags changed since login (the fingerprint differs), the user is gone, or the
+ * session is older than {@code sms.security.session-absolute-timeout} however often it was used. The
+ * request then continues unauthenticated, and a protected endpoint answers 401 saying why.
+ */
+class SessionGuard extends OncePerRequestFilter {
+
+    static final String FINGERPRINT = "sms.user-fingerprint";
+    /** Request attribute: why this request's session was just ended ("session-expired", "session-revoked"). */
+    static final String ENDED = "sms.session-ended";
+
+    private final UserFingerprints fingerprints;
+    private final Duration absoluteTimeout;
+
+    SessionGuard(UserFingerprints fingerprints, Duration absoluteTimeout) {
+        this.fingerprints = fingerprints;
+        this.absoluteTimeout = absoluteTimeout;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        HttpSession session = request.getSession(false);
+        if (authentication != null
+                && authentication.getPrincipal() instanceof StaffPrincipal principal
+                && session != null) {
+            String ended = endedBecause(principal, session);
+            if (ended != null) {
+                session.invalidate();
+                SecurityContextHolder.clearContext();
+                request.setAttribute(ENDED, ended);
+            }
+        }
+        chain.doFilter(request, response);
+    }
+
+    private String endedBecause(StaffPrincipal principal, HttpSession session) {
+        if (System.currentTimeMillis() - session.getCreationTime() > absoluteTimeout.toMillis()) {
+            return "session-expired";
+        }
+        Optional<String> current = fingerprints.current(principal.id());
+        if (current.isEmpty() || !Objects.equals(current.get(), session.getAttribute(FINGERPRINT))) {
+            return "session-revoked";
+        }
+        return null;
+    }
+}
