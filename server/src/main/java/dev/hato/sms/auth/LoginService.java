@@ -1,5 +1,6 @@
 package dev.hato.sms.auth;
 
+import dev.hato.sms.web.Failures;
 import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -37,7 +38,7 @@ class LoginService {
     Outcome login(String username, String password, String clientAddress) {
         Optional<Duration> wait = throttle.retryAfter(username, clientAddress);
         if (wait.isPresent()) {
-            log.warn("Login throttled for user '{}' from {}", username, clientAddress);
+            log.warn("Login throttled for user '{}' from {}", Failures.forLog(username), clientAddress);
             return new Outcome.Throttled(wait.get());
         }
         Optional<StaffUser> found = users.findByUsername(username);
@@ -49,7 +50,7 @@ class LoginService {
             matches = false;
         }
         if (!matches || !found.get().isActive()) {
-            log.info("Login failed for user '{}' from {}", username, clientAddress);
+            log.info("Login failed for user '{}' from {}", Failures.forLog(username), clientAddress);
             throttle.recordFailure(username, clientAddress);
             return new Outcome.Rejected();
         }

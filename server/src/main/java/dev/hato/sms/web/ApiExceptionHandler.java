@@ -47,12 +47,18 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (Failures.isMalformedQuery(e)) {
+            return respond(Problems.malformedQuery());
+        }
+        if (Failures.isDatabaseUnavailable(e)) {
+            log.warn("Database unavailable: {}", e.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .header(HttpHeaders.RETRY_AFTER, Integer.toString(Problems.DATABASE_RETRY_AFTER_SECONDS))
+                    .body(Problems.databaseUnavailable());
+        }
         log.error("Unexpected error", e);
-        return respond(ProblemWriter.problem(
-                HttpStatus.INTERNAL_SERVER_ERROR,
-                "internal-error",
-                "Internal error",
-                "The request could not be completed; it has been logged."));
+        return respond(Problems.internalError());
     }
 
     @Override
@@ -73,13 +79,24 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ProblemDetail problem;
+        if (Failures.has(e, RequestGuardFilter.BodyTooLarge.class)) {
+            problem = Problems.requestTooLarge(0);
+            problem.setDetail("The request body is too large");
+            return new ResponseEntity<>(problem, problemHeaders(), HttpStatus.CONTENT_TOO_LARGE);
+        }
         if (e.getCause() instanceof DatabindException bind && !bind.getPath().isEmpty()) {
             String field = bind.getPath().stream()
                     .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                     .reduce((a, b) -> a + "." + b)
                     .orElse("body");
             Map<String, List<String>> errors = new LinkedHashMap<>();
-            errors.put(field, List.of("has the wrong type or format"));
+            errors.put(
+                    field,
+                    List.of(
+                            bind.getOriginalMessage() != null
+                                            && bind.getOriginalMessage().equals(NulFreeText.MESSAGE)
+                                    ? NulFreeText.MESSAGE
+                                    : "has the wrong type or format"));
             problem = ProblemWriter.problem(
                     HttpStatus.BAD_REQUEST, "validation-failed", "Invalid request", describe(errors));
             problem.setProperty("errors", errors);
@@ -94,7 +111,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> createResponseEntity(
             Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
         if (body instanceof ProblemDetail problem
-                && problem.getType().toString().equals("about:blank")) {
+                && (problem.getType() == null || problem.getType().toString().equals("about:blank"))) {
             String slug =
                     HttpStatus.valueOf(statusCode.value()).name().toLowerCase().replace('_', '-');
             problem.setType(ApiProblem.type(slug));

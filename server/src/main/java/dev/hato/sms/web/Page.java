@@ -1,8 +1,12 @@
 package dev.hato.sms.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.function.ToLongFunction;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * One page of a keyset-paginated list: {@code next} is the URL of the following page (the same
@@ -17,10 +21,18 @@ public record Page<T>(List<T> results, String next) {
             return new Page<>(rows, null);
         }
         List<T> results = rows.subList(0, limit);
-        String next = ServletUriComponentsBuilder.fromCurrentRequest()
-                .replaceQueryParam("cursor", Cursor.encode(id.applyAsLong(results.get(limit - 1))))
-                .build(true) // the query string arrives encoded; the cursor is URL-safe already
-                .toUriString();
+        // Built from the decoded parameters and encoded again: a raw query string may hold broken
+        // percent-encoding that Tomcat skipped, which must not make the link (or the page) fail.
+        UriComponentsBuilder link = ServletUriComponentsBuilder.fromCurrentRequestUri();
+        HttpServletRequest request =
+                ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
+        request.getParameterMap().forEach((name, values) -> {
+            if (!name.equals("cursor")) {
+                link.queryParam(name, (Object[]) values);
+            }
+        });
+        link.queryParam("cursor", Cursor.encode(id.applyAsLong(results.get(limit - 1))));
+        String next = link.build().encode().toUriString();
         return new Page<>(List.copyOf(results), next);
     }
 }

@@ -1,0 +1,69 @@
+package dev.hato.sms.web;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
+/** The problems raised outside controllers: by filters, by the error page, by Tomcat itself. */
+public final class Problems {
+
+    /** Seconds a client should wait before retrying while the database is unreachable. */
+    public static final int DATABASE_RETRY_AFTER_SECONDS = 5;
+
+    private Problems() {}
+
+    public static ProblemDetail databaseUnavailable() {
+        return ProblemWriter.problem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "database-unavailable",
+                "Database unavailable",
+                "The database cannot be reached right now; nothing was changed. Retry after "
+                        + DATABASE_RETRY_AFTER_SECONDS + " s.");
+    }
+
+    public static ProblemDetail malformedQuery() {
+        return ProblemWriter.problem(
+                HttpStatus.BAD_REQUEST,
+                "malformed-request",
+                "Malformed request",
+                "The query string is not valid percent-encoded UTF-8");
+    }
+
+    public static ProblemDetail internalError() {
+        return ProblemWriter.problem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal-error",
+                "Internal error",
+                "The request could not be completed; it has been logged.");
+    }
+
+    public static ProblemDetail requestTooLarge(long limit) {
+        return ProblemWriter.problem(
+                HttpStatus.CONTENT_TOO_LARGE,
+                "request-too-large",
+                "Request too large",
+                "The request body is larger than " + limit + " bytes");
+    }
+
+    /** A status raised without an exception of ours (Tomcat, the firewall, an unknown path or method). */
+    public static ProblemDetail forStatus(int status, String detail) {
+        HttpStatus known = HttpStatus.resolve(status);
+        HttpStatus resolved = known == null ? HttpStatus.BAD_REQUEST : known;
+        String slug = switch (resolved) {
+            case NOT_FOUND -> "not-found";
+            case METHOD_NOT_ALLOWED -> "method-not-allowed";
+            case UNSUPPORTED_MEDIA_TYPE -> "unsupported-media-type";
+            case NOT_ACCEPTABLE -> "not-acceptable";
+            case CONTENT_TOO_LARGE -> "request-too-large";
+            case URI_TOO_LONG, REQUEST_HEADER_FIELDS_TOO_LARGE -> "request-too-large";
+            case UNAUTHORIZED -> "not-authenticated";
+            case FORBIDDEN -> "forbidden";
+            case SERVICE_UNAVAILABLE -> "unavailable";
+            case INTERNAL_SERVER_ERROR -> "internal-error";
+            default -> resolved.is5xxServerError() ? "internal-error" : "malformed-request";
+        };
+        if (slug.equals("internal-error")) {
+            return internalError();
+        }
+        return ProblemWriter.problem(resolved, slug, resolved.getReasonPhrase(), detail);
+    }
+}

@@ -1,0 +1,128 @@
+package dev.hato.sms.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Outermost guard of every request (after the request id): bodies larger than the limit are refused
+ * before anyone reads them (413), and whatever a later filter throws becomes problem JSON instead of
+ * Tomcat's HTML page: 503 with Retry-After when the database is unreachable, 500 otherwise.
+ */
+class RequestGuardFilter extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(RequestGuardFilter.class);
+
+    private final ProblemWriter problems;
+    private final long maxBody;
+
+    RequestGuardFilter(ProblemWriter problems, long maxBody) {
+        this.problems = problems;
+        this.maxBody = maxBody;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException {
+        if (request.getContentLengthLong() > maxBody) {
+            problems.write(response, Problems.requestTooLarge(maxBody));
+            return;
+        }
+        try {
+            chain.doFilter(new LimitedBody(request, maxBody), response);
+        } catch (IOException | ServletException | RuntimeException e) {
+            if (response.isCommitted()) {
+                throw e instanceof IOException io ? io : new IOException(e);
+            }
+            response.reset();
+            if (Failures.has(e, BodyTooLarge.class)) {
+                problems.write(response, Problems.requestTooLarge(maxBody));
+            } else if (Failures.isMalformedQuery(e)) {
+                problems.write(response, Problems.malformedQuery());
+            } else if (Failures.isDatabaseUnavailable(e)) {
+                log.warn("Database unavailable: {}", e.toString());
+                response.setHeader("Retry-After", Integer.toString(Problems.DATABASE_RETRY_AFTER_SECONDS));
+                problems.write(response, Problems.databaseUnavailable());
+            } else {
+                log.error("Unexpected error before or after the controller", e);
+                problems.write(response, Problems.internalError());
+            }
+        }
+    }
+
+    /** Thrown when a body without Content-Length (chunked) grows past the limit. */
+    static final class BodyTooLarge extends IOException {
+        BodyTooLarge(long limit) {
+            super("request body larger than " + limit + " bytes", null);
+        }
+    }
+
+    private static final class LimitedBody extends HttpServletRequestWrapper {
+        private final long limit;
+        private ServletInputStream stream;
+
+        LimitedBody(HttpServletRequest request, long limit) {
+            super(request);
+            this.limit = limit;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (stream == null) {
+                ServletInputStream in = super.getInputStream();
+                stream = new ServletInputStream() {
+                    private long read;
+
+                    @Override
+                    public int read() throws IOException {
+                        int b = in.read();
+                        if (b >= 0) {
+                            count(1);
+                        }
+                        return b;
+                    }
+
+                    @Override
+                    public int read(byte[] buffer, int offset, int length) throws IOException {
+                        int n = in.read(buffer, offset, length);
+                        if (n > 0) {
+                            count(n);
+                        }
+                        return n;
+                    }
+
+                    private void count(int n) throws BodyTooLarge {
+                        read += n;
+                        if (read > limit) {
+                            throw new BodyTooLarge(limit);
+                        }
+                    }
+
+                    @Override
+                    public boolean isFinished() {
+                        return in.isFinished();
+                    }
+
+                    @Override
+                    public boolean isReady() {
+                        return in.isReady();
+                    }
+
+                    @Override
+                    public void setReadListener(ReadListener listener) {
+                        in.setReadListener(listener);
+                    }
+                };
+            }
+            return stream;
+        }
+    }
+}
