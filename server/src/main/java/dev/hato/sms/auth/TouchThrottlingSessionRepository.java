@@ -1,5 +1,6 @@
 package dev.hato.sms.auth;
 
+import dev.hato.sms.web.Failures;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -21,6 +22,9 @@ final class TouchThrottlingSessionRepository
 
     private final FindByIndexNameSessionRepository<Session> delegate;
     private final DisposableBean lifecycle;
+    private static final org.slf4j.Logger log =
+            org.slf4j.LoggerFactory.getLogger(TouchThrottlingSessionRepository.class);
+
     private final Duration interval;
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -36,9 +40,21 @@ final class TouchThrottlingSessionRepository
         return new ThrottledSession(delegate.createSession(), interval);
     }
 
+    /**
+     * Saved after the response is committed, so a failure here could only cut the answer off: while
+     * the database is unreachable the session keeps its stored state (at worst an older last-access
+     * time, or a login that has to be repeated) and the answer goes out whole.
+     */
     @Override
     public void save(ThrottledSession session) {
-        delegate.save(session.delegate);
+        try {
+            delegate.save(session.delegate);
+        } catch (RuntimeException e) {
+            if (!Failures.isDatabaseUnavailable(e)) {
+                throw e;
+            }
+            log.warn("Session {} not saved, database unavailable: {}", session.getId(), e.toString());
+        }
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.hato.sms.dispatch;
 
 import dev.hato.sms.message.Outbox;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,13 +16,28 @@ final class DeliveryAttempt {
     private final DispatchMetrics metrics;
     private final Backoff backoff;
     private final int maxAttempts;
+    private final Duration recordFor;
+    private final BooleanSupplier running;
 
-    DeliveryAttempt(Outbox outbox, SmsProvider provider, DispatchMetrics metrics, Backoff backoff, int maxAttempts) {
+    /**
+     * @param recordFor how long an outcome that cannot be written (database unreachable) is retried; the
+     *     lease outlasts it, so another instance does not publish the message again meanwhile
+     */
+    DeliveryAttempt(
+            Outbox outbox,
+            SmsProvider provider,
+            DispatchMetrics metrics,
+            Backoff backoff,
+            int maxAttempts,
+            Duration recordFor,
+            BooleanSupplier running) {
         this.outbox = outbox;
         this.provider = provider;
         this.metrics = metrics;
         this.backoff = backoff;
         this.maxAttempts = maxAttempts;
+        this.recordFor = recordFor;
+        this.running = running;
     }
 
     void deliver(Outbox.Claimed message) {
@@ -33,11 +50,22 @@ final class DeliveryAttempt {
             outcome = new SmsProvider.Outcome.Transient("ClientError", e.toString());
         }
         metrics.providerCall(System.nanoTime() - started, outcome);
-        try {
-            record(message, outcome);
-        } catch (RuntimeException e) {
-            // The publish happened; the lease will requeue it, which may send it twice (at-least-once).
-            log.error("Could not record the outcome of message {}: {}", message.id(), e.toString());
+        long deadline = System.nanoTime() + recordFor.toNanos();
+        for (int tries = 1; ; tries++) {
+            try {
+                record(message, outcome);
+                return;
+            } catch (RuntimeException e) {
+                if (System.nanoTime() > deadline) {
+                    // The publish happened; the lease will requeue it, which may send it twice (at-least-once).
+                    log.error("Could not record the outcome of message {}: {}", message.id(), e.toString());
+                    return;
+                }
+                if (tries == 1) {
+                    log.warn("Outcome of message {} not recorded yet, retrying: {}", message.id(), e.toString());
+                }
+                sleep(running.getAsBoolean() ? 250 : 50);
+            }
         }
     }
 
@@ -50,6 +78,8 @@ final class DeliveryAttempt {
         } else if (outcome instanceof SmsProvider.Outcome.Permanent permanent) {
             outbox.fail(message, permanent.code() + ": " + permanent.detail());
             metrics.failed(true);
+        } else if (outcome instanceof SmsProvider.Outcome.Outage outage) {
+            outbox.postpone(message, metrics.outagePause(), outage.code() + ": " + outage.detail());
         } else if (outcome instanceof SmsProvider.Outcome.Transient transientError) {
             String error = transientError.code() + ": " + transientError.detail();
             if (message.attempts() >= maxAttempts) {
@@ -59,6 +89,14 @@ final class DeliveryAttempt {
                 outbox.retryLater(message, backoff.after(message.attempts()), error);
                 metrics.retried();
             }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

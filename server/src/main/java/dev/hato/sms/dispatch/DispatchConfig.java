@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,13 +43,20 @@ class DispatchConfig {
 
     @Bean
     @ConditionalOnProperty(name = "sms.dispatch.enabled", havingValue = "true", matchIfMissing = true)
+    DispatchPool dispatchPool(DataSourceProperties dataSource, DispatchProperties properties) {
+        return new DispatchPool(
+                dataSource.determineUrl(),
+                dataSource.determineUsername(),
+                dataSource.determinePassword(),
+                properties.poolSize());
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "sms.dispatch.enabled", havingValue = "true", matchIfMissing = true)
     Dispatcher dispatcher(
-            Outbox outbox,
-            JdbcClient jdbc,
-            SmsProvider provider,
-            DispatchProperties properties,
-            MeterRegistry registry) {
+            DispatchPool pool, SmsProvider provider, DispatchProperties properties, MeterRegistry registry) {
+        JdbcClient jdbc = pool.jdbc();
         return new Dispatcher(
-                outbox, new RateLimiter(jdbc, properties.ratePerSecond()), provider, properties, registry);
+                new Outbox(jdbc), new RateLimiter(jdbc, properties.ratePerSecond()), provider, properties, registry);
     }
 }

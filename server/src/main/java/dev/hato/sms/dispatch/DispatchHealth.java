@@ -22,10 +22,11 @@ final class DispatchHealth {
             }
             DispatchMetrics metrics = running.metrics();
             int failures = metrics.consecutiveTransientFailures();
-            if (failures >= OUTAGE_AFTER) {
+            if (failures >= OUTAGE_AFTER || metrics.consecutiveOutages() > 0) {
                 health = Health.down().withDetail("provider", provider.name());
             }
             return health.withDetail("consecutive_transient_failures", failures)
+                    .withDetail("consecutive_outage_answers", metrics.consecutiveOutages())
                     .withDetail("last_success", String.valueOf(metrics.lastSuccess()))
                     .withDetail("last_error", String.valueOf(metrics.lastError()))
                     .build();

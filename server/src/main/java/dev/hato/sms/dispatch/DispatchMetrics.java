@@ -20,6 +20,8 @@ class DispatchMetrics {
     private final Counter failedExhausted;
     private final Counter retried;
     private final AtomicInteger consecutiveTransient = new AtomicInteger();
+    private final AtomicInteger consecutiveOutages = new AtomicInteger();
+    private volatile long pausedUntil = System.nanoTime();
     private volatile Instant lastSuccess;
     private volatile String lastError;
 
@@ -73,10 +75,18 @@ class DispatchMetrics {
         if (outcome instanceof SmsProvider.Outcome.Sent) {
             lastSuccess = Instant.now();
             consecutiveTransient.set(0);
+            consecutiveOutages.set(0);
         } else {
             String code = outcome instanceof SmsProvider.Outcome.Transient t
                     ? t.code()
-                    : ((SmsProvider.Outcome.Permanent) outcome).code();
+                    : outcome instanceof SmsProvider.Outcome.Permanent p
+                            ? p.code()
+                            : ((SmsProvider.Outcome.Outage) outcome).code();
+            if (outcome instanceof SmsProvider.Outcome.Outage) {
+                int outages = consecutiveOutages.incrementAndGet();
+                pausedUntil = Math.max(
+                        pausedUntil, System.nanoTime() + outagePause(outages).toNanos());
+            }
             lastError = code;
             if (outcome instanceof SmsProvider.Outcome.Transient) {
                 consecutiveTransient.incrementAndGet();
@@ -96,6 +106,25 @@ class DispatchMetrics {
                 .maximumExpectedValue(Duration.ofSeconds(30))
                 .register(registry)
                 .record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** How long delivery pauses after an outage answer: 1 s doubling up to 60 s while it lasts. */
+    Duration outagePause() {
+        return outagePause(Math.max(1, consecutiveOutages.get()));
+    }
+
+    private static Duration outagePause(int outages) {
+        return Duration.ofMillis(Math.min(60_000L, 1000L << Math.min(6, outages - 1)));
+    }
+
+    /** True while the provider refuses everyone (credentials): nothing is claimed until the pause ends. */
+    boolean paused() {
+        return consecutiveOutages.get() > 0 && System.nanoTime() < pausedUntil;
+    }
+
+    /** Outage answers in a row (credentials): any means the provider is unusable right now. */
+    int consecutiveOutages() {
+        return consecutiveOutages.get();
     }
 
     /** Provider calls that failed transiently in a row: a long run means the provider is down. */

@@ -20,6 +20,7 @@ import org.springframework.validation.annotation.Validated;
  * @param backoffBase first retry delay; it doubles per attempt, with jitter
  * @param backoffMax longest retry delay
  * @param shutdownGrace how long shutdown waits for in-flight provider calls
+ * @param poolSize connections of the dispatcher's own pool (separate from the web requests' pool)
  */
 @Validated
 @ConfigurationProperties("sms.dispatch")
@@ -33,4 +34,5 @@ public record DispatchProperties(
         @DefaultValue("60s") @NotNull Duration leaseTimeout,
         @DefaultValue("1s") @NotNull Duration backoffBase,
         @DefaultValue("5m") @NotNull Duration backoffMax,
-        @DefaultValue("10s") @NotNull Duration shutdownGrace) {}
+        @DefaultValue("10s") @NotNull Duration shutdownGrace,
+        @DefaultValue("4") @Min(1) int poolSize) {}

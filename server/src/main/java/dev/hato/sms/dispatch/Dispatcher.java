@@ -56,7 +56,9 @@ public class Dispatcher implements SmartLifecycle {
                 provider,
                 metrics,
                 new Backoff(properties.backoffBase(), properties.backoffMax()),
-                properties.maxAttempts());
+                properties.maxAttempts(),
+                properties.leaseTimeout().dividedBy(2),
+                this::isRunning);
         this.inFlight = new Semaphore(properties.maxInFlight());
     }
 
@@ -139,6 +141,9 @@ public class Dispatcher implements SmartLifecycle {
     }
 
     private int dispatchBatch() {
+        if (metrics.paused()) {
+            return 0;
+        }
         int capacity = Math.min(rateLimiter.maxBatch(properties.batchSize()), Math.max(1, inFlight.availablePermits()));
         List<Outbox.Claimed> batch = outbox.claim(capacity, properties.leaseTimeout());
         if (batch.isEmpty()) {
@@ -146,6 +151,11 @@ public class Dispatcher implements SmartLifecycle {
         }
         RateLimiter.Reservation reservation = rateLimiter.reserve(batch.size());
         long base = System.nanoTime();
+        Duration lastSlot = reservation.slot(batch.size() - 1);
+        if (lastSlot.compareTo(properties.leaseTimeout().dividedBy(4)) > 0) {
+            // Slots far ahead (many instances on a low quota): the lease must outlast the wait.
+            outbox.extendLease(batch, lastSlot.plus(properties.leaseTimeout()));
+        }
         synchronized (waitingForSlot) {
             waitingForSlot.addAll(batch);
         }
@@ -187,7 +197,7 @@ public class Dispatcher implements SmartLifecycle {
         long now = System.nanoTime();
         if (now - lastReclaim > properties.leaseTimeout().toNanos() / 4) {
             lastReclaim = now;
-            int reclaimed = outbox.reclaimExpired();
+            int reclaimed = outbox.reclaimExpired(properties.batchSize());
             if (reclaimed > 0) {
                 log.warn("Reclaimed {} message(s) left in 'sending' by a stopped instance", reclaimed);
             }

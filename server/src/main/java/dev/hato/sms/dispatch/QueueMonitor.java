@@ -1,6 +1,7 @@
 package dev.hato.sms.dispatch;
 
 import dev.hato.sms.message.Outbox;
+import dev.hato.sms.web.Failures;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -27,7 +28,14 @@ public class QueueMonitor {
 
     @Scheduled(fixedDelayString = "${sms.ops.sample-interval:5s}")
     public void sample() {
-        last = outbox.depth();
+        try {
+            last = outbox.depth();
+        } catch (RuntimeException e) {
+            if (!Failures.isDatabaseUnavailable(e)) {
+                throw e;
+            }
+            // The database is away; the last figures stay, and health and readiness say why.
+        }
     }
 
     public long depth() {

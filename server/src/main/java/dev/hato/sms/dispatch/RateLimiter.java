@@ -7,6 +7,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The provider quota, shared through PostgreSQL by every instance. A batch of n messages reserves n
  * slots spaced 1/rate apart from max(last reserved slot, now); the caller sends each message at its
  * slot, so no one-second window ever holds more than {@code rate} sends, however many instances run.
+ * The last reserved slot is never taken as more than 10 s ahead of the database clock, so a clock
+ * step (or a stale row) cannot make an instance hold messages past their lease.
  */
 class RateLimiter {
 
@@ -36,8 +38,9 @@ class RateLimiter {
                 jdbc.sql("""
                         with now as (select clock_timestamp() as t),
                         slot as (
-                          update dispatch_rate_limit set tat = greatest(tat, (select t from now))
-                                                              + make_interval(secs => :seconds)
+                          update dispatch_rate_limit
+                          set tat = least(greatest(tat, (select t from now)), (select t from now) + interval '10 seconds')
+                                    + make_interval(secs => :seconds)
                           where id = 1
                           returning tat - make_interval(secs => :seconds) as start
                         )

@@ -14,6 +14,12 @@ public interface SmsProvider {
 
         /** The provider will never accept this message (invalid number, opted out, ...). */
         record Permanent(String code, String detail) implements Outcome {}
+
+        /**
+         * The provider refuses every message, through no fault of this one (credentials invalid or
+         * expired, signature or permission errors): delivery pauses, and the attempt is not counted.
+         */
+        record Outage(String code, String detail) implements Outcome {}
     }
 
     String name();

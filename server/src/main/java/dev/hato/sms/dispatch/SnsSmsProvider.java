@@ -2,6 +2,7 @@ package dev.hato.sms.dispatch;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -17,6 +18,21 @@ import software.amazon.awssdk.services.sns.model.SnsException;
 
 /** AWS SNS (or LocalStack): one {@code Publish} per message, straight to the phone number. */
 public class SnsSmsProvider implements SmsProvider, AutoCloseable {
+
+    /** Errors that say nothing about the message and everything about this service's access to SNS. */
+    static final Set<String> CREDENTIAL_ERRORS = Set.of(
+            "InvalidClientTokenId",
+            "ExpiredToken",
+            "ExpiredTokenException",
+            "SignatureDoesNotMatch",
+            "IncompleteSignature",
+            "AuthorizationError",
+            "AccessDenied",
+            "AccessDeniedException",
+            "UnrecognizedClientException",
+            "InvalidAccessKeyId",
+            "MissingAuthenticationToken",
+            "RequestExpired");
 
     private final SnsClient client;
     private final Map<String, MessageAttributeValue> attributes;
@@ -65,11 +81,17 @@ public class SnsSmsProvider implements SmsProvider, AutoCloseable {
             String detail = e.awsErrorDetails() == null
                     ? e.getMessage()
                     : e.awsErrorDetails().errorMessage();
+            if (CREDENTIAL_ERRORS.contains(code)) {
+                return new Outcome.Outage(code, detail);
+            }
             if (e.isThrottlingException() || e.statusCode() >= 500) {
                 return new Outcome.Transient(code, detail);
             }
             return new Outcome.Permanent(code, detail);
         } catch (SdkClientException e) {
+            if (String.valueOf(e.getMessage()).contains("credentials")) {
+                return new Outcome.Outage("CredentialsUnavailable", e.getMessage());
+            }
             return new Outcome.Transient("NetworkError", e.getMessage());
         }
     }

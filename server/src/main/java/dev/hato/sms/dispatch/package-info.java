@@ -4,7 +4,7 @@
  */
 @ApplicationModule(
         displayName = "Delivery",
-        allowedDependencies = {"message"})
+        allowedDependencies = {"message", "web"})
 @NullMarked
 package dev.hato.sms.dispatch;
 

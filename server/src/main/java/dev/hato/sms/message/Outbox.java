@@ -87,11 +87,25 @@ public class Outbox {
             insert into message_events (message_id, status, detail)
             select id, {queued}, 'released at shutdown' from released""");
 
+    private static final String POSTPONE = sql("""
+            with postponed as (
+              update messages set status = {queued}, lease_until = null, attempts = attempts - 1, last_error = :error,
+                     next_attempt_at = now() + make_interval(secs => :delay)
+              where id = :id and status = {sending} and attempts = :attempt returning id
+            )
+            insert into message_events (message_id, status, detail)
+            select id, {queued}, 'provider outage, not counted as an attempt; retry in ' || :delay || ' s: ' || :error
+            from postponed""");
+
+    private static final String EXTEND_LEASE = sql("""
+            update messages set lease_until = now() + make_interval(secs => :lease)
+            where id = any(:ids) and status = {sending}""");
+
     private static final String RECLAIM_EXPIRED = sql("""
             with reclaimed as (
               update messages set status = {queued}, lease_until = null, next_attempt_at = now()
               where id in (select id from messages where status = {sending} and lease_until < now()
-                           for update skip locked)
+                           order by lease_until limit :limit for update skip locked)
               returning id
             )
             insert into message_events (message_id, status, detail)
@@ -152,6 +166,24 @@ public class Outbox {
                 .update();
     }
 
+    /** Back to the queue after a provider outage, without counting the attempt. */
+    public void postpone(Claimed message, Duration delay, String error) {
+        jdbc.sql(POSTPONE)
+                .param("id", message.id())
+                .param("attempt", message.attempts())
+                .param("delay", delay.toMillis() / 1000.0)
+                .param("error", error)
+                .update();
+    }
+
+    /** Moves the lease of claimed messages to {@code lease} from now, for a batch that waits long for its slots. */
+    public void extendLease(List<Claimed> messages, Duration lease) {
+        jdbc.sql(EXTEND_LEASE)
+                .param("ids", messages.stream().mapToLong(Claimed::id).toArray())
+                .param("lease", lease.toMillis() / 1000.0)
+                .update();
+    }
+
     /** Gives claimed but unsent messages back at shutdown, without counting the attempt. */
     public void release(List<Claimed> messages) {
         for (Claimed m : messages) {
@@ -159,9 +191,9 @@ public class Outbox {
         }
     }
 
-    /** Requeues messages whose instance died while sending them; returns how many. */
-    public int reclaimExpired() {
-        return jdbc.sql(RECLAIM_EXPIRED).update();
+    /** Requeues up to {@code limit} messages whose instance died while sending them; returns how many. */
+    public int reclaimExpired(int limit) {
+        return jdbc.sql(RECLAIM_EXPIRED).param("limit", limit).update();
     }
 
     public Depth depth() {

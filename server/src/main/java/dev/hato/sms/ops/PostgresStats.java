@@ -1,5 +1,6 @@
 package dev.hato.sms.ops;
 
+import dev.hato.sms.web.Failures;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -91,6 +92,17 @@ public class PostgresStats {
 
     @Scheduled(fixedDelayString = "${sms.ops.sample-interval:5s}")
     public void sample() {
+        try {
+            sampleNow();
+        } catch (RuntimeException e) {
+            if (!Failures.isDatabaseUnavailable(e)) {
+                throw e;
+            }
+            // The database is away; the last figures stay, and health and readiness say why.
+        }
+    }
+
+    private void sampleNow() {
         Map<String, Long> byState = new java.util.TreeMap<>();
         jdbc.sql("select coalesce(state, 'background') as state, count(*) from pg_stat_activity"
                         + " where datname = current_database() group by 1")

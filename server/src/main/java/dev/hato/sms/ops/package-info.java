@@ -3,7 +3,7 @@
  */
 @ApplicationModule(
         displayName = "Operations",
-        allowedDependencies = {"dispatch"})
+        allowedDependencies = {"dispatch", "web"})
 @NullMarked
 package dev.hato.sms.ops;
 

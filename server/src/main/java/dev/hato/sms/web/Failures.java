@@ -5,6 +5,7 @@ import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /** Classifies what went wrong below a request, wherever it surfaced (controller, filter, Tomcat). */
 public final class Failures {
@@ -20,7 +21,9 @@ public final class Failures {
             if (e instanceof DataAccessResourceFailureException
                     || e instanceof CannotCreateTransactionException
                     || e instanceof SQLTransientConnectionException
-                    || e instanceof SQLRecoverableException) {
+                    || e instanceof SQLRecoverableException
+                    || (e instanceof TransactionSystemException && e.getCause() instanceof SQLException)) {
+                // (A commit or rollback that failed with a driver error: the connection broke.)
                 return true;
             }
             if (e instanceof SQLException sql && sql.getSQLState() != null) {

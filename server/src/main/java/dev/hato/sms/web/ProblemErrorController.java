@@ -1,5 +1,6 @@
 package dev.hato.sms.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The error page: whatever reached it (an unknown path, a request the firewall rejected, a status set
  * by a filter) is answered as problem JSON, never as Boot's whitelabel page.
  */
+@Hidden
 @RestController
 class ProblemErrorController implements ErrorController {
 

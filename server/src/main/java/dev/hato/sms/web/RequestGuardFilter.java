@@ -40,6 +40,11 @@ class RequestGuardFilter extends OncePerRequestFilter {
             chain.doFilter(new LimitedBody(request, maxBody), response);
         } catch (IOException | ServletException | RuntimeException e) {
             if (response.isCommitted()) {
+                if (Failures.isDatabaseUnavailable(e)) {
+                    // The answer is already on its way (the session's bookkeeping failed after it): let it finish.
+                    log.warn("Database unavailable after the answer was committed: {}", e.toString());
+                    return;
+                }
                 throw e instanceof IOException io ? io : new IOException(e);
             }
             response.reset();

@@ -79,7 +79,8 @@ final class OutboxDatabase implements AutoCloseable {
                 lease,
                 backoffBase,
                 backoffBase.multipliedBy(10),
-                Duration.ofSeconds(5));
+                Duration.ofSeconds(5),
+                4);
     }
 
     /** Waits until no message is queued or sending, or fails after the timeout. */

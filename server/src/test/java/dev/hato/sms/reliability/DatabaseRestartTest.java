@@ -1,0 +1,112 @@
+package dev.hato.sms.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hato.sms.SmsApplication;
+import dev.hato.sms.auth.Users;
+import dev.hato.sms.dispatch.SandboxSmsProvider;
+import dev.hato.sms.support.RestartablePostgres;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * A steady send load across a real PostgreSQL restart (pg_ctl stop in fast and immediate mode, then
+ * start): during the outage every answer is 503 problem JSON within 2 s, the service recovers by itself,
+ * and every accepted message is sent exactly once.
+ */
+class DatabaseRestartTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"fast", "immediate"})
+    void aSteadyLoadRidesOutADatabaseRestart(String mode) throws Exception {
+        try (RestartablePostgres postgres = new RestartablePostgres();
+                ConfigurableApplicationContext service = new SpringApplicationBuilder(SmsApplication.class)
+                        .run(
+                                "--server.port=0",
+                                "--spring.datasource.url=" + postgres.jdbcUrl(),
+                                "--spring.datasource.username=postgres",
+                                "--sms.dispatch.rate-per-second=1000",
+                                "--sms.sandbox.retained=1000000",
+                                "--sms.dispatch.lease-timeout=20s",
+                                "--sms.security.login-throttle.max-failures-per-address=100000")) {
+            service.getBean(Users.class)
+                    .create(
+                            "restart",
+                            "",
+                            service.getBean(PasswordEncoder.class).encode("restart-password"),
+                            true,
+                            false);
+            String base = "http://localhost:"
+                    + ((WebServerApplicationContext) service).getWebServer().getPort();
+            SteadySends load = new SteadySends(base, "restart", "restart-password", 4, 20);
+            Thread.sleep(3_000);
+            int acceptedBefore = load.accepted.size();
+
+            postgres.stop(mode);
+            Thread.sleep(6_000);
+            postgres.start();
+            Thread.sleep(6_000);
+            load.close();
+            System.out.println("database restart (" + mode + "): " + load.summary());
+
+            assertThat(acceptedBefore).as("messages accepted before the outage").isPositive();
+            assertThat(load.accepted.size())
+                    .as("accepted after the restart too")
+                    .isGreaterThan(acceptedBefore);
+            assertThat(load.unavailable.get())
+                    .as("503 answers during the outage")
+                    .isPositive();
+            assertThat(load.otherErrors.get())
+                    .as(String.join("\n", load.samples))
+                    .isZero();
+            assertThat(load.notProblemJson.get()).isZero();
+            assertThat(load.slowestErrorMillis.get()).isLessThan(2_000);
+
+            JdbcClient jdbc = service.getBean(JdbcClient.class);
+            awaitAllSent(jdbc, Duration.ofSeconds(60));
+            Map<Long, Long> publishes = service.getBean(SandboxSmsProvider.class).recent().stream()
+                    .collect(Collectors.groupingBy(SandboxSmsProvider.Published::messageId, Collectors.counting()));
+            long lost = load.accepted.stream()
+                    .filter(id -> !publishes.containsKey(id))
+                    .count();
+            long duplicated = publishes.values().stream().filter(n -> n > 1).count();
+            System.out.println("database restart (" + mode + "): accepted " + load.accepted.size() + ", lost " + lost
+                    + ", duplicated " + duplicated);
+            publishes.forEach((id, n) -> {
+                if (n > 1) {
+                    System.out.println("duplicated " + id + ": "
+                            + jdbc.sql("select string_agg(status || ' ' || coalesce(detail, '') || ' @'"
+                                            + " || to_char(created_at, 'HH24:MI:SS.MS'), ' | ' order by id)"
+                                            + " from message_events where message_id = ?")
+                                    .param(id)
+                                    .query(String.class)
+                                    .single());
+                }
+            });
+            assertThat(lost).isZero();
+            assertThat(duplicated).isZero();
+        }
+    }
+
+    private static void awaitAllSent(JdbcClient jdbc, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            long open = jdbc.sql("select count(*) from messages where status in ('queued', 'sending')")
+                    .query(Long.class)
+                    .single();
+            if (open == 0) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("messages still open after " + timeout);
+    }
+}
