@@ -1,6 +1,7 @@
 package dev.hato.sms.auth;
 
 import dev.hato.sms.web.Failures;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -13,6 +14,9 @@ class LoginService {
 
     private static final Logger log = LoggerFactory.getLogger(LoginService.class);
 
+    /** bcrypt reads at most this many bytes of a password; longer ones keep their PBKDF2 hash. */
+    static final int BCRYPT_MAX_BYTES = 72;
+
     sealed interface Outcome {
         record Success(StaffUser user) implements Outcome {}
 
@@ -21,22 +25,25 @@ class LoginService {
         record Throttled(Duration retryAfter) implements Outcome {}
     }
 
-    /** Compared against when the username is unknown, so both failures take the same time. */
+    /** Compared against when the username is unknown, so both failures do the same work. */
     private final String dummyHash;
 
     private final Users users;
     private final PasswordEncoder passwordEncoder;
     private final LoginThrottle throttle;
+    private final Duration failureFloor;
 
-    LoginService(Users users, PasswordEncoder passwordEncoder, LoginThrottle throttle) {
+    LoginService(Users users, PasswordEncoder passwordEncoder, LoginThrottle throttle, SecurityProperties properties) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.throttle = throttle;
+        this.failureFloor = properties.failedLoginDuration();
         this.dummyHash = passwordEncoder.encode("not-a-real-password");
     }
 
     Outcome login(String username, String password, String clientAddress) {
-        Optional<Duration> wait = throttle.retryAfter(username, clientAddress);
+        long started = System.nanoTime();
+        Optional<Duration> wait = throttle.attempt(username, clientAddress);
         if (wait.isPresent()) {
             log.warn("Login throttled for user '{}' from {}", Failures.forLog(username), clientAddress);
             return new Outcome.Throttled(wait.get());
@@ -51,12 +58,13 @@ class LoginService {
         }
         if (!matches || !found.get().isActive()) {
             log.info("Login failed for user '{}' from {}", Failures.forLog(username), clientAddress);
-            throttle.recordFailure(username, clientAddress);
+            padTo(started, failureFloor);
             return new Outcome.Rejected();
         }
         StaffUser user = found.get();
-        throttle.recordSuccess(username);
-        if (passwordEncoder.upgradeEncoding(user.password())) {
+        throttle.succeeded(username, clientAddress);
+        if (passwordEncoder.upgradeEncoding(user.password())
+                && password.getBytes(StandardCharsets.UTF_8).length <= BCRYPT_MAX_BYTES) {
             String upgraded = passwordEncoder.encode(password);
             if (users.upgradePassword(user.id(), user.password(), upgraded)) {
                 user = user.withPassword(upgraded);
@@ -64,5 +72,20 @@ class LoginService {
         }
         users.touchLastLogin(user.id());
         return new Outcome.Success(user);
+    }
+
+    /**
+     * Every failed login takes at least the floor, whatever hash it was checked against (an unknown
+     * user's dummy bcrypt, a Django PBKDF2, a bcrypt), so its duration tells an attacker nothing.
+     */
+    private static void padTo(long started, Duration floor) {
+        long remaining = floor.toNanos() - (System.nanoTime() - started);
+        if (remaining > 0) {
+            try {
+                Thread.sleep(remaining / 1_000_000, (int) (remaining % 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 }

@@ -8,11 +8,36 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts failed logins per username and per client address in fixed windows, in PostgreSQL, so
- * every instance behind a load balancer enforces the same limit.
+ * Counts login attempts in PostgreSQL (shared by every instance) before the password is checked, so
+ * parallel attempts cannot slip past the limit while the slow hash runs. Two keys: the pair (username,
+ * client address), so an attacker elsewhere cannot lock a user out, and the client address alone. Over
+ * its limit a key is not locked for the whole window: each further attempt must wait twice as long as
+ * the one before (1 s, 2 s, 4 s, ... up to the window). A successful login clears the pair.
  */
 @Component
 class LoginThrottle {
+
+    /** One statement per key: counts the attempt unless the key is waiting; no row back means "wait". */
+    private static final String ATTEMPT = """
+            insert into login_failures as lf (key, window_start, failures, last_attempt)
+            values (:key, now(), 1, now())
+            on conflict (key) do update set
+              failures = case when lf.window_start <= now() - make_interval(secs => :window) then 1
+                              else lf.failures + 1 end,
+              window_start = case when lf.window_start <= now() - make_interval(secs => :window) then now()
+                                  else lf.window_start end,
+              last_attempt = now()
+            where lf.window_start <= now() - make_interval(secs => :window)
+               or lf.failures < :limit
+               or now() >= lf.last_attempt + make_interval(secs => least(:window, power(2, lf.failures - :limit)))
+            returning failures""";
+
+    private static final String WAIT = """
+            select ceil(extract(epoch from (
+                     least(lf.window_start + make_interval(secs => :window),
+                           lf.last_attempt + make_interval(secs => least(:window, power(2, lf.failures - :limit))))
+                     - now())))::bigint
+            from login_failures lf where key = :key""";
 
     private final JdbcClient jdbc;
     private final SecurityProperties.LoginThrottle limits;
@@ -24,39 +49,22 @@ class LoginThrottle {
         this.windowSeconds = limits.window().toMillis() / 1000.0;
     }
 
-    /** How long the caller must wait, if either key is over its limit. */
-    Optional<Duration> retryAfter(String username, String address) {
-        return jdbc.sql("""
-                        select ceil(extract(epoch from (window_start + make_interval(secs => :window) - now())))::bigint
-                        from login_failures
-                        where window_start > now() - make_interval(secs => :window)
-                          and ((key = :user and failures >= :userLimit) or (key = :address and failures >= :addressLimit))
-                        order by 1 desc limit 1""")
-                .param("window", windowSeconds)
-                .param("user", userKey(username))
-                .param("userLimit", limits.maxFailuresPerUsername())
-                .param("address", addressKey(address))
-                .param("addressLimit", limits.maxFailuresPerAddress())
-                .query(Long.class)
-                .optional()
-                .map(seconds -> Duration.ofSeconds(Math.max(1, seconds)));
-    }
-
-    void recordFailure(String username, String address) {
-        for (String key : new String[] {userKey(username), addressKey(address)}) {
-            jdbc.sql("""
-                            insert into login_failures (key, window_start, failures) values (:key, now(), 1)
-                            on conflict (key) do update set
-                              failures = case when login_failures.window_start <= now() - make_interval(secs => :window)
-                                              then 1 else login_failures.failures + 1 end,
-                              window_start = case when login_failures.window_start <= now() - make_interval(secs => :window)
-                                                  then now() else login_failures.window_start end""").param("key", key).param("window", windowSeconds).update();
+    /** Counts this attempt; empty when it may go ahead, otherwise how long the client must wait. */
+    Optional<Duration> attempt(String username, String address) {
+        Optional<Duration> pair = attempt(pairKey(username, address), limits.maxFailuresPerUsername());
+        if (pair.isPresent()) {
+            return pair;
         }
+        return attempt(addressKey(address), limits.maxFailuresPerAddress());
     }
 
-    void recordSuccess(String username) {
+    /** The attempt succeeded: it was no failure. */
+    void succeeded(String username, String address) {
         jdbc.sql("delete from login_failures where key = ?")
-                .param(userKey(username))
+                .param(pairKey(username, address))
+                .update();
+        jdbc.sql("update login_failures set failures = greatest(0, failures - 1) where key = ?")
+                .param(addressKey(address))
                 .update();
     }
 
@@ -71,8 +79,29 @@ class LoginThrottle {
                 .update();
     }
 
-    private static String userKey(String username) {
-        return "u:" + username.toLowerCase(Locale.ROOT);
+    private Optional<Duration> attempt(String key, int limit) {
+        boolean counted = jdbc.sql(ATTEMPT)
+                .param("key", key)
+                .param("window", windowSeconds)
+                .param("limit", limit)
+                .query(Integer.class)
+                .optional()
+                .isPresent();
+        if (counted) {
+            return Optional.empty();
+        }
+        long seconds = jdbc.sql(WAIT)
+                .param("key", key)
+                .param("window", windowSeconds)
+                .param("limit", limit)
+                .query(Long.class)
+                .optional()
+                .orElse(1L);
+        return Optional.of(Duration.ofSeconds(Math.max(1, seconds)));
+    }
+
+    private static String pairKey(String username, String address) {
+        return "p:" + address + ":" + username.toLowerCase(Locale.ROOT);
     }
 
     private static String addressKey(String address) {

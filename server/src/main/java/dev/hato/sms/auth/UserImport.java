@@ -33,6 +33,14 @@ public class UserImport {
 
     private final JdbcClient jdbc;
 
+    /**
+     * Whether a fixture's password hash can be used: empty or Django's unusable "!..." (no login), a
+     * bcrypt hash, or a Django PBKDF2 hash with iterations in Django's range.
+     */
+    public static boolean isAcceptableHash(String hash) {
+        return hash.isEmpty() || hash.startsWith("!") || HatoPasswordEncoder.isUsableHash(hash);
+    }
+
     UserImport(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }

@@ -97,11 +97,16 @@ class UserFixtures {
                 throw entry.error("\"" + relation + "\" is not supported (must be empty)");
             }
         }
+        String password = f.has("password") ? orEmpty(entry.text("password", false)) : null;
+        if (password != null && !UserImport.isAcceptableHash(password)) {
+            throw entry.error("\"password\" is not a usable hash (expected pbkdf2_sha256$ITERATIONS$SALT$HASH with"
+                    + " 1,000 to 1,500,000 iterations and a 32-byte hash, a {bcrypt} hash, or \"\")");
+        }
         users.upsertUser(new UserImport.ImportedUser(
                 id,
                 entry.text("username", true),
                 orEmpty(entry.text("email", false)),
-                f.has("password") ? orEmpty(entry.text("password", false)) : null,
+                password,
                 orEmpty(entry.text("first_name", false)),
                 orEmpty(entry.text("last_name", false)),
                 entry.flag("is_staff", false),

@@ -70,6 +70,18 @@ class CommandLineTasksTest {
     }
 
     @Test
+    void aFixtureWithAHashDjangoCouldNotHaveMadeIsRefused() throws Exception {
+        Path fixture = write("absurd.json", """
+                [{"model":"accounts.User","fields":{"username":"absurd-hash",
+                  "password":"pbkdf2_sha256$2000000000$salt$kuOTY4nDwvjt2hiSBx+IICHtx1WrwOIKCN88IQGWhoo="}}]""");
+
+        assertThat(run("loaddata", fixture.toString())).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("not a usable hash");
+        assertThat(count("select count(*) from users where username = 'absurd-hash'"))
+                .isZero();
+    }
+
+    @Test
     void unknownModelWritesNothingAndFails() throws Exception {
         Path fixture = write("bad.json", """
                 [{"model":"accounts.User","pk":900,"fields":{"username":"should-not-exist"}},

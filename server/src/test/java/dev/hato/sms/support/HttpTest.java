@@ -19,6 +19,8 @@ public abstract class HttpTest {
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "");
         registry.add("sms.security.login-throttle.max-failures-per-address", () -> "1000");
+        // Failed logins are padded to a fixed duration (LoginTimingTest measures it); not here.
+        registry.add("sms.security.failed-login-duration", () -> "0ms");
         // Every HTTP test shares one outbox; at the production quota (20/s) a backlog left by one test
         // would delay the next one's delivery. Rate limiting has tests of its own.
         registry.add("sms.dispatch.rate-per-second", () -> "1000");

@@ -27,14 +27,27 @@ public final class RawHttp {
     }
 
     private final int port;
+    private final String fromAddress;
 
     public RawHttp(int port) {
+        this(port, null);
+    }
+
+    /** Connects from the given loopback address (127.0.0.2, ...), as a different client would. */
+    public RawHttp(int port, String fromAddress) {
         this.port = port;
+        this.fromAddress = fromAddress;
     }
 
     /** {@code head} is the request line and headers without the final blank line; Content-Length is added. */
     public Answer send(String head, byte[] body) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
+        try (Socket socket = fromAddress == null
+                ? new Socket("127.0.0.1", port)
+                : new Socket(
+                        java.net.InetAddress.getByName("127.0.0.1"),
+                        port,
+                        java.net.InetAddress.getByName(fromAddress),
+                        0)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             StringBuilder request = new StringBuilder(head);
