@@ -1,10 +1,12 @@
 package dev.hato.sms.customer;
 
+import dev.hato.sms.auth.StaffPrincipal;
 import dev.hato.sms.web.Page;
 import dev.hato.sms.web.ProblemResponses;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -50,7 +52,10 @@ class CustomerController {
 
     @PatchMapping("/{id}")
     @ProblemResponses({"validation-failed", "malformed-request", "not-found"})
-    CustomerView update(@PathVariable long id, @Valid @RequestBody CustomerRequests.Update update) {
-        return service.update(id, update);
+    CustomerView update(
+            @PathVariable long id,
+            @Valid @RequestBody CustomerRequests.Update update,
+            @AuthenticationPrincipal StaffPrincipal staff) {
+        return service.update(id, update, staff.id());
     }
 }

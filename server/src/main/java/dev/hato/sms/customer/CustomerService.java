@@ -4,16 +4,19 @@ import dev.hato.sms.web.ApiProblem;
 import dev.hato.sms.web.Cursor;
 import dev.hato.sms.web.Page;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 @Service
 class CustomerService {
 
     private final Customers customers;
     private final PhoneNumbers phoneNumbers;
+    private final Suppressions suppressions;
 
-    CustomerService(Customers customers, PhoneNumbers phoneNumbers) {
+    CustomerService(Customers customers, PhoneNumbers phoneNumbers, Suppressions suppressions) {
         this.customers = customers;
         this.phoneNumbers = phoneNumbers;
+        this.suppressions = suppressions;
     }
 
     /** Registers a customer; the same number twice makes two customers, as existing clients expect. */
@@ -33,8 +36,19 @@ class CustomerService {
         return Page.of(customers.page(e164, Cursor.decode(cursor), size + 1), size, CustomerView::id);
     }
 
-    CustomerView update(long id, CustomerRequests.Update update) {
-        return customers.update(id, update).orElseThrow(() -> ApiProblem.notFound("Customer", id));
+    /** Opting out (or back in) acts on the number: every customer with it is affected, and it is recorded. */
+    @Transactional
+    CustomerView update(long id, CustomerRequests.Update update, long staffId) {
+        CustomerView customer = customers.update(id, update).orElseThrow(() -> ApiProblem.notFound("Customer", id));
+        if (update.optedOut() == null || update.optedOut() == customer.optedOut()) {
+            return customer;
+        }
+        if (update.optedOut()) {
+            suppressions.suppress(customer.phoneNumberE164(), staffId, id);
+        } else {
+            suppressions.lift(customer.phoneNumberE164(), staffId, id);
+        }
+        return customers.find(id).orElseThrow();
     }
 
     private static String blankToNull(String value) {

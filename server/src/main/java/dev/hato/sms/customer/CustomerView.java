@@ -14,7 +14,10 @@ public record CustomerView(
         boolean optedOut,
         OffsetDateTime createdAt) {
 
-    static final String COLUMNS = "id, phone_number, phone_number_e164, name, external_id, opted_out, created_at";
+    /** Opted out means the number is suppressed, whichever customer row asked for it. */
+    static final String COLUMNS = "id, phone_number, phone_number_e164, name, external_id,"
+            + " exists(select 1 from suppressions s where s.phone_number_e164 = customers.phone_number_e164),"
+            + " created_at";
 
     /** By position, in the order of {@link #COLUMNS}. */
     static CustomerView map(ResultSet rs, int row) throws SQLException {

@@ -53,11 +53,10 @@ public class Customers {
         return jdbc.sql("update customers set"
                         + " name = case when :name::text is null then name else nullif(:name::text, '') end,"
                         + " external_id = case when :ext::text is null then external_id else nullif(:ext::text, '') end,"
-                        + " opted_out = coalesce(:optedOut, opted_out), updated_at = now()"
+                        + " updated_at = now()"
                         + " where id = :id returning " + COLUMNS)
                 .param("name", update.name())
                 .param("ext", update.externalId())
-                .param("optedOut", update.optedOut())
                 .param("id", id)
                 .query(CustomerView::map)
                 .optional();

@@ -1,9 +1,10 @@
 /**
- * Customers and phone-number parsing. Owns {@code customers}.
+ * Customers, phone-number parsing and the opt-out (suppression) list. Owns {@code customers},
+ * {@code suppressions} and {@code suppression_events}.
  */
 @ApplicationModule(
         displayName = "Customers",
-        allowedDependencies = {"web"})
+        allowedDependencies = {"web", "auth"})
 @NullMarked
 package dev.hato.sms.customer;
 

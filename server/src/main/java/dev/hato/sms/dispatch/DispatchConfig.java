@@ -1,5 +1,6 @@
 package dev.hato.sms.dispatch;
 
+import dev.hato.sms.customer.Suppressions;
 import dev.hato.sms.message.Outbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
@@ -54,9 +55,18 @@ class DispatchConfig {
     @Bean
     @ConditionalOnProperty(name = "sms.dispatch.enabled", havingValue = "true", matchIfMissing = true)
     Dispatcher dispatcher(
-            DispatchPool pool, SmsProvider provider, DispatchProperties properties, MeterRegistry registry) {
+            DispatchPool pool,
+            SmsProvider provider,
+            DispatchProperties properties,
+            MeterRegistry registry,
+            Suppressions suppressions) {
         JdbcClient jdbc = pool.jdbc();
         return new Dispatcher(
-                new Outbox(jdbc), new RateLimiter(jdbc, properties.ratePerSecond()), provider, properties, registry);
+                new Outbox(jdbc),
+                new RateLimiter(jdbc, properties.ratePerSecond()),
+                provider,
+                properties,
+                registry,
+                suppressions::suppressedAmong);
     }
 }

@@ -19,6 +19,7 @@ class DispatchMetrics {
     private final Counter failedPermanent;
     private final Counter failedExhausted;
     private final Counter retried;
+    private final Counter failedOptedOut;
     private final AtomicInteger consecutiveTransient = new AtomicInteger();
     private final AtomicInteger consecutiveOutages = new AtomicInteger();
     private volatile long pausedUntil = System.nanoTime();
@@ -46,6 +47,7 @@ class DispatchMetrics {
                 .register(registry);
         this.failedPermanent = failedCounter(SmsMetricNames.PERMANENT);
         this.failedExhausted = failedCounter(SmsMetricNames.EXHAUSTED);
+        this.failedOptedOut = failedCounter(SmsMetricNames.OPTED_OUT);
         this.retried = Counter.builder(SmsMetricNames.RETRIED)
                 .description("Transient provider failures that were rescheduled")
                 .register(registry);
@@ -65,6 +67,10 @@ class DispatchMetrics {
 
     void failed(boolean permanent) {
         (permanent ? failedPermanent : failedExhausted).increment();
+    }
+
+    void optedOut() {
+        failedOptedOut.increment();
     }
 
     void retried() {

@@ -24,6 +24,7 @@ public class Dispatcher implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
     private final Outbox outbox;
+    private final OptOuts optOuts;
     private final RateLimiter rateLimiter;
     private final SmsProvider provider;
     private final DispatchProperties properties;
@@ -45,8 +46,10 @@ public class Dispatcher implements SmartLifecycle {
             RateLimiter rateLimiter,
             SmsProvider provider,
             DispatchProperties properties,
-            MeterRegistry registry) {
+            MeterRegistry registry,
+            OptOuts optOuts) {
         this.outbox = outbox;
+        this.optOuts = optOuts;
         this.rateLimiter = rateLimiter;
         this.provider = provider;
         this.properties = properties;
@@ -145,9 +148,13 @@ public class Dispatcher implements SmartLifecycle {
             return 0;
         }
         int capacity = Math.min(rateLimiter.maxBatch(properties.batchSize()), Math.max(1, inFlight.availablePermits()));
-        List<Outbox.Claimed> batch = outbox.claim(capacity, properties.leaseTimeout());
-        if (batch.isEmpty()) {
+        List<Outbox.Claimed> claimed = outbox.claim(capacity, properties.leaseTimeout());
+        if (claimed.isEmpty()) {
             return 0;
+        }
+        List<Outbox.Claimed> batch = withoutOptedOut(claimed);
+        if (batch.isEmpty()) {
+            return claimed.size();
         }
         RateLimiter.Reservation reservation = rateLimiter.reserve(batch.size());
         long base = System.nanoTime();
@@ -182,6 +189,25 @@ public class Dispatcher implements SmartLifecycle {
             });
         }
         return batch.size();
+    }
+
+    /** A number that opted out after its message was accepted gets nothing: the message ends failed. */
+    private List<Outbox.Claimed> withoutOptedOut(List<Outbox.Claimed> claimed) {
+        var suppressed = optOuts.among(
+                claimed.stream().map(Outbox.Claimed::phoneNumberE164).toList());
+        if (suppressed.isEmpty()) {
+            return claimed;
+        }
+        List<Outbox.Claimed> deliverable = new ArrayList<>();
+        for (Outbox.Claimed message : claimed) {
+            if (suppressed.contains(message.phoneNumberE164())) {
+                outbox.fail(message, "opted-out: the number opted out after the message was accepted");
+                metrics.optedOut();
+            } else {
+                deliverable.add(message);
+            }
+        }
+        return deliverable;
     }
 
     private void releaseUnsent() {

@@ -8,12 +8,13 @@ public final class SmsMetricNames {
 
     public static final String ACCEPTED = "sms.messages.accepted";
     public static final String SENT = "sms.messages.sent";
-    /** Tagged {@code reason}: {@link #PERMANENT} or {@link #EXHAUSTED}. */
+    /** Tagged {@code reason}: {@link #PERMANENT}, {@link #EXHAUSTED} or {@link #OPTED_OUT}. */
     public static final String FAILED = "sms.messages.failed";
 
     public static final String REASON = "reason";
     public static final String PERMANENT = "permanent";
     public static final String EXHAUSTED = "exhausted";
+    public static final String OPTED_OUT = "opted-out";
 
     public static final String RETRIED = "sms.messages.retried";
     public static final String PROVIDER_ERRORS = "sms.provider.errors";

@@ -4,7 +4,7 @@
  */
 @ApplicationModule(
         displayName = "Delivery",
-        allowedDependencies = {"message", "web"})
+        allowedDependencies = {"message", "customer", "web"})
 @NullMarked
 package dev.hato.sms.dispatch;
 

@@ -46,6 +46,9 @@ class OpsSummary {
         sms.put(
                 "failed_exhausted",
                 countTagged(SmsMetricNames.FAILED, SmsMetricNames.REASON, SmsMetricNames.EXHAUSTED));
+        sms.put(
+                "failed_opted_out",
+                countTagged(SmsMetricNames.FAILED, SmsMetricNames.REASON, SmsMetricNames.OPTED_OUT));
         sms.put("retried", count(SmsMetricNames.RETRIED));
         sms.put("queue_depth", gauge(SmsMetricNames.QUEUE_DEPTH));
         sms.put("oldest_queued_age_seconds", gauge(SmsMetricNames.QUEUE_OLDEST_AGE));

@@ -60,12 +60,17 @@ final class OutboxDatabase implements AutoCloseable {
     }
 
     Dispatcher dispatcher(SmsProvider provider, DispatchProperties properties) {
+        return dispatcher(provider, properties, OptOuts.NONE);
+    }
+
+    Dispatcher dispatcher(SmsProvider provider, DispatchProperties properties, OptOuts optOuts) {
         return new Dispatcher(
                 new Outbox(jdbc),
                 new RateLimiter(jdbc, properties.ratePerSecond()),
                 provider,
                 properties,
-                new SimpleMeterRegistry());
+                new SimpleMeterRegistry(),
+                optOuts);
     }
 
     static DispatchProperties properties(double rate, int maxAttempts, Duration backoffBase, Duration lease) {

@@ -1,0 +1,60 @@
+package dev.hato.sms.customer;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The numbers that must receive no SMS, keyed by E.164: an opt-out stays with the number whichever
+ * customer row asked for it. Opting out and opting back in are recorded with who and when.
+ */
+@Repository
+public class Suppressions {
+
+    private final JdbcClient jdbc;
+
+    Suppressions(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional
+    void suppress(String e164, long actor, long customerId) {
+        int added = jdbc.sql("insert into suppressions (phone_number_e164, suppressed_by, customer_id) values (?, ?, ?)"
+                        + " on conflict do nothing")
+                .params(e164, actor, customerId)
+                .update();
+        if (added == 1) {
+            record(e164, "opt-out", actor, customerId);
+        }
+    }
+
+    @Transactional
+    void lift(String e164, long actor, long customerId) {
+        int removed = jdbc.sql("delete from suppressions where phone_number_e164 = ?")
+                .param(e164)
+                .update();
+        if (removed == 1) {
+            record(e164, "opt-in", actor, customerId);
+        }
+    }
+
+    /** Of these numbers, those that are suppressed now (one query for a whole batch). */
+    public Set<String> suppressedAmong(Collection<String> e164s) {
+        if (e164s.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("select phone_number_e164 from suppressions where phone_number_e164 = any(?)")
+                .param(e164s.toArray(String[]::new))
+                .query(String.class)
+                .list());
+    }
+
+    private void record(String e164, String action, long actor, long customerId) {
+        jdbc.sql("insert into suppression_events (phone_number_e164, action, actor, customer_id) values (?, ?, ?, ?)")
+                .params(e164, action, actor, customerId)
+                .update();
+    }
+}
