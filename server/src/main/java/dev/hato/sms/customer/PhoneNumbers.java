@@ -5,6 +5,12 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import dev.hato.sms.web.ApiProblem;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** Parses what staff type (090-1234-5678, 09012345678, +819012345678) into E.164, accepting only numbers that take SMS. */
@@ -14,9 +20,19 @@ public class PhoneNumbers {
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
     private final String defaultRegion;
+    private final Set<String> allowedCountries;
 
-    public PhoneNumbers(CustomerProperties properties) {
+    /**
+     * @param allowedCountries ISO 3166 regions whose numbers may receive SMS ({@code
+     *     sms.limits.allowed-countries}): toll fraud ("SMS pumping") sends to expensive foreign ranges
+     */
+    @Autowired
+    public PhoneNumbers(
+            CustomerProperties properties, @Value("${sms.limits.allowed-countries:JP}") List<String> allowedCountries) {
         this.defaultRegion = properties.defaultRegion();
+        this.allowedCountries = allowedCountries.stream()
+                .map(c -> c.trim().toUpperCase(Locale.ROOT))
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** The E.164 form, or a 400 with a field error on {@code field} saying why the number cannot receive SMS. */
@@ -62,6 +78,11 @@ public class PhoneNumbers {
         switch (type) {
             case MOBILE:
             case FIXED_LINE_OR_MOBILE:
+                String region = UTIL.getRegionCodeForNumber(number);
+                if (!allowedCountries.contains(region)) {
+                    return "is a number in " + region + "; SMS may only go to numbers in "
+                            + String.join(", ", new java.util.TreeSet<>(allowedCountries));
+                }
                 return null;
             case FIXED_LINE:
                 return "is a landline and cannot receive SMS";

@@ -52,7 +52,10 @@ class MessageController {
         "customer-opted-out",
         "missing-variable",
         "body-too-long",
-        "idempotency-key-reused"
+        "idempotency-key-reused",
+        "send-rate-limited",
+        "destination-rate-limited",
+        "daily-segment-limit"
     })
     ResponseEntity<MessageView> send(
             @Valid @RequestBody SendRequest request,

@@ -34,6 +34,7 @@ class SendService {
     private final SendTokens sendTokens;
     private final PhoneNumbers phoneNumbers;
     private final Idempotency idempotency;
+    private final SendLimits limits;
     private final ApplicationEventPublisher events;
 
     SendService(
@@ -45,7 +46,9 @@ class SendService {
             SendTokens sendTokens,
             PhoneNumbers phoneNumbers,
             Idempotency idempotency,
+            SendLimits limits,
             ApplicationEventPublisher events) {
+        this.limits = limits;
         this.outbox = outbox;
         this.messages = messages;
         this.customers = customers;
@@ -71,6 +74,7 @@ class SendService {
         String e164 = numberOf(customer, request.phoneNumber());
         refuseIfOptedOut(customer);
         TemplateRenderer.RenderedSms sms = renderer.render(template, customer, request.variablesOrEmpty());
+        limits.reserveForThisTransaction(staffId, e164, sms.text().segments());
 
         MessageView message = outbox.accept(new Outbox.NewMessage(
                 customer.id(),

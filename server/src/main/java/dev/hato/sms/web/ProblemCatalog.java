@@ -41,6 +41,14 @@ public final class ProblemCatalog {
         add("missing-variable", HttpStatus.BAD_REQUEST, "a placeholder has no value");
         add("body-too-long", HttpStatus.BAD_REQUEST, "the rendered message exceeds the limit");
         add("idempotency-key-reused", HttpStatus.UNPROCESSABLE_CONTENT, "same Idempotency-Key, different request");
+        add("send-rate-limited", HttpStatus.TOO_MANY_REQUESTS, "sms.limits.per-user-per-minute reached (Retry-After)");
+        add(
+                "destination-rate-limited",
+                HttpStatus.TOO_MANY_REQUESTS,
+                "sms.limits.per-destination-per-hour reached (Retry-After)");
+        add("daily-segment-limit", HttpStatus.TOO_MANY_REQUESTS, "sms.limits.daily-segments reached (Retry-After)");
+        add("request-too-large", HttpStatus.CONTENT_TOO_LARGE, "the body is larger than sms.web.max-request-body");
+        add("database-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "PostgreSQL cannot be reached (Retry-After)");
         add("login-throttled", HttpStatus.TOO_MANY_REQUESTS, "too many failed logins (Retry-After)");
         add("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "a bug; logged with its request id");
     }

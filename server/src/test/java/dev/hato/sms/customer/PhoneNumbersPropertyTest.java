@@ -12,7 +12,7 @@ import net.jqwik.api.constraints.StringLength;
 
 class PhoneNumbersPropertyTest {
 
-    private final PhoneNumbers phoneNumbers = new PhoneNumbers(new CustomerProperties("JP"));
+    private final PhoneNumbers phoneNumbers = new PhoneNumbers(new CustomerProperties("JP"), java.util.List.of("JP"));
 
     @Property
     void everyWayOfWritingAJapaneseMobileGivesTheSameE164(
@@ -45,7 +45,10 @@ class PhoneNumbersPropertyTest {
         assertThat(phoneNumbers.rejection("090-12")).contains("too short");
         assertThat(phoneNumbers.rejection("0120-123-456")).contains("toll-free");
         assertThat(phoneNumbers.rejection("+1 800 234 5678")).contains("toll-free");
-        assertThat(phoneNumbers.rejection("+447911123456")).isNull();
+        assertThat(phoneNumbers.rejection("+447911123456")).endsWith("; SMS may only go to numbers in JP");
+        assertThat(new PhoneNumbers(new CustomerProperties("JP"), java.util.List.of("JP", "GB", "GG"))
+                        .rejection("+447911123456"))
+                .isNull();
         assertThatThrownBy(() -> phoneNumbers.toE164("phone_number", "")).isInstanceOf(ApiProblem.class);
     }
 }

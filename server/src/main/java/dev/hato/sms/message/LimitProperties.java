@@ -1,0 +1,33 @@
+package dev.hato.sms.message;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import java.time.ZoneId;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Guards against SMS pumping and mistakes. 0 turns a limit off; unset means the default of the provider
+ * in use: off with the sandbox (which sends nothing), {@link #SNS_DEFAULTS} with SNS.
+ *
+ * @param perUserPerMinute sends per staff member per minute
+ * @param perDestinationPerHour sends per destination number per hour
+ * @param dailySegments segments (what carriers bill) per day for the whole service
+ * @param dayZone where a day starts for {@code dailySegments}
+ * @param syncInterval how often each instance adds its counts to the shared ones and reads the others'
+ */
+@Validated
+@ConfigurationProperties("sms.limits")
+public record LimitProperties(
+        @Nullable @Min(0) Integer perUserPerMinute,
+        @Nullable @Min(0) Integer perDestinationPerHour,
+        @Nullable @Min(0) Long dailySegments,
+        @DefaultValue("Asia/Tokyo") @NotNull ZoneId dayZone,
+        @DefaultValue("1s") @NotNull Duration syncInterval) {
+
+    /** With SNS: a person sends one a second at most, a phone gets 10 an hour, 20,000 segments a day. */
+    static final long[] SNS_DEFAULTS = {60, 10, 20_000};
+}
