@@ -29,6 +29,18 @@ final class ServiceUnderTest implements AutoCloseable {
     }
 
     static ServiceUnderTest start(Path outputDir) throws Exception {
+        return start(outputDir, true);
+    }
+
+    /**
+     * README's start command, {@code java -jar sms-server.jar}, with only a free port and a fresh data
+     * directory: every other setting at its default (sandbox provider, AWS's 20 SMS/s quota, no limits).
+     */
+    static ServiceUnderTest startWithDefaults(Path outputDir) throws Exception {
+        return start(outputDir, false);
+    }
+
+    private static ServiceUnderTest start(Path outputDir, boolean capacityArgs) throws Exception {
         Path jar = locateJar();
         Path dataDir = outputDir.resolve("pg").toAbsolutePath();
         deleteRecursively(dataDir);
@@ -37,14 +49,18 @@ final class ServiceUnderTest implements AutoCloseable {
         command.add(LoadSettings.knob(
                 "serviceJava",
                 Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(split(LoadSettings.knob("serviceJvmArgs", "-Xms512m -Xmx1g")));
+        if (capacityArgs) {
+            command.addAll(split(LoadSettings.knob("serviceJvmArgs", "-Xms512m -Xmx1g")));
+        }
         command.add("-jar");
         command.add(jar.toString());
         command.add("--server.port=" + port);
         command.add("--sms.embedded-db.data-dir=" + dataDir);
-        // The service's own pipeline is measured, not AWS's default quota of 20 SMS/s (see docs/capacity.md).
-        command.add("--sms.dispatch.rate-per-second=" + LoadSettings.knob("providerRate", "2000"));
-        command.addAll(split(LoadSettings.knob("serviceArgs", "")));
+        if (capacityArgs) {
+            // The service's own pipeline is measured, not AWS's default quota of 20 SMS/s (docs/capacity.md).
+            command.add("--sms.dispatch.rate-per-second=" + LoadSettings.knob("providerRate", "2000"));
+            command.addAll(split(LoadSettings.knob("serviceArgs", "")));
+        }
         System.out.println("capacity: starting " + String.join(" ", command));
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)

@@ -136,4 +136,42 @@ class SnsDispatchTest {
         dispatcher = db.dispatcher(provider, properties);
         dispatcher.start();
     }
+
+    /**
+     * Two minutes in which SNS refuses the service's credentials (InvalidClientTokenId), as after a key
+     * rotation gone wrong: delivery pauses and health says DOWN, no message fails or uses up an attempt,
+     * and everything is sent once the credentials work again.
+     */
+    @Test
+    void aTwoMinuteCredentialFailureFailsNothingAndEverythingIsSentAfterwards() throws Exception {
+        sns.server.stubFor(publish()
+                .willReturn(error(403, "Sender", "InvalidClientTokenId", "The security token included is invalid.")));
+        db.queue(20);
+        start(OutboxDatabase.properties(100, 3, Duration.ofMillis(50), Duration.ofSeconds(60)));
+
+        Thread.sleep(60_000);
+        db.queue(10);
+        Thread.sleep(60_000);
+        int refusedCalls = sns.publishes().size();
+        boolean pausedAndDown = dispatcher.metrics().consecutiveOutages() > 0;
+        java.util.Map<String, Long> during = db.statusCounts();
+        sns.server.resetAll();
+        sns.server.stubFor(publish().willReturn(ok()));
+        db.awaitSettled(Duration.ofSeconds(120));
+
+        System.out.println("credential failure: " + refusedCalls + " refused calls in 2 minutes, status during "
+                + during + ", after " + db.statusCounts());
+        assertThat(pausedAndDown).as("provider reported down while refused").isTrue();
+        assertThat(during).doesNotContainKey("failed");
+        assertThat(db.statusCounts()).containsExactly(java.util.Map.entry("sent", 30L));
+        assertThat(db.jdbc
+                        .sql("select max(attempts) from messages")
+                        .query(Integer.class)
+                        .single())
+                .as("no refused call counted as an attempt")
+                .isOne();
+        assertThat(refusedCalls)
+                .as("paused: far fewer calls than messages times retries")
+                .isLessThan(200);
+    }
 }
