@@ -50,6 +50,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (Failures.isMalformedQuery(e)) {
             return respond(Problems.malformedQuery());
         }
+        if (Failures.isPoolExhausted(e)) {
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .header(HttpHeaders.RETRY_AFTER, Integer.toString(Problems.BUSY_RETRY_AFTER_SECONDS))
+                    .body(Problems.busy());
+        }
         if (Failures.isDatabaseUnavailable(e)) {
             log.warn("Database unavailable: {}", e.toString());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)

@@ -17,6 +17,9 @@ public final class Failures {
      * timeout, a broken connection, SQLSTATE class 08 or 57P0x): the request may succeed later.
      */
     public static boolean isDatabaseUnavailable(Throwable error) {
+        if (isPoolExhausted(error)) {
+            return false;
+        }
         for (Throwable e = error; e != null; e = e.getCause() == e ? null : e.getCause()) {
             if (e instanceof DataAccessResourceFailureException
                     || e instanceof CannotCreateTransactionException
@@ -31,6 +34,19 @@ public final class Failures {
                 if (state.startsWith("08") || state.startsWith("57P")) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Every pooled connection stayed busy for the pool's whole timeout while the database itself is
+     * fine (the pool gives no cause then): the service is overloaded, not the database gone.
+     */
+    public static boolean isPoolExhausted(Throwable error) {
+        for (Throwable e = error; e != null; e = e.getCause() == e ? null : e.getCause()) {
+            if (e instanceof SQLTransientConnectionException && e.getCause() == null) {
+                return true;
             }
         }
         return false;

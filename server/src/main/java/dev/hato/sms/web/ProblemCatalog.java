@@ -48,6 +48,7 @@ public final class ProblemCatalog {
                 "sms.limits.per-destination-per-hour reached (Retry-After)");
         add("daily-segment-limit", HttpStatus.TOO_MANY_REQUESTS, "sms.limits.daily-segments reached (Retry-After)");
         add("request-too-large", HttpStatus.CONTENT_TOO_LARGE, "the body is larger than sms.web.max-request-body");
+        add("service-busy", HttpStatus.SERVICE_UNAVAILABLE, "every database connection stayed busy (Retry-After)");
         add("database-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "PostgreSQL cannot be reached (Retry-After)");
         add("login-throttled", HttpStatus.TOO_MANY_REQUESTS, "too many failed logins (Retry-After)");
         add("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "a bug; logged with its request id");

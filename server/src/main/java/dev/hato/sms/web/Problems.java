@@ -20,6 +20,18 @@ public final class Problems {
                         + DATABASE_RETRY_AFTER_SECONDS + " s.");
     }
 
+    /** Seconds a client should wait before retrying while the service sheds load. */
+    public static final int BUSY_RETRY_AFTER_SECONDS = 1;
+
+    public static ProblemDetail busy() {
+        return ProblemWriter.problem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "service-busy",
+                "Service busy",
+                "Every database connection stayed busy too long; nothing was changed. Retry after "
+                        + BUSY_RETRY_AFTER_SECONDS + " s.");
+    }
+
     public static ProblemDetail malformedQuery() {
         return ProblemWriter.problem(
                 HttpStatus.BAD_REQUEST,

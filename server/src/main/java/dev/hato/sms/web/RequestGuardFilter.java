@@ -40,7 +40,7 @@ class RequestGuardFilter extends OncePerRequestFilter {
             chain.doFilter(new LimitedBody(request, maxBody), response);
         } catch (IOException | ServletException | RuntimeException e) {
             if (response.isCommitted()) {
-                if (Failures.isDatabaseUnavailable(e)) {
+                if (Failures.isDatabaseUnavailable(e) || Failures.isPoolExhausted(e)) {
                     // The answer is already on its way (the session's bookkeeping failed after it): let it finish.
                     log.warn("Database unavailable after the answer was committed: {}", e.toString());
                     return;
@@ -52,6 +52,9 @@ class RequestGuardFilter extends OncePerRequestFilter {
                 problems.write(response, Problems.requestTooLarge(maxBody));
             } else if (Failures.isMalformedQuery(e)) {
                 problems.write(response, Problems.malformedQuery());
+            } else if (Failures.isPoolExhausted(e)) {
+                response.setHeader("Retry-After", Integer.toString(Problems.BUSY_RETRY_AFTER_SECONDS));
+                problems.write(response, Problems.busy());
             } else if (Failures.isDatabaseUnavailable(e)) {
                 log.warn("Database unavailable: {}", e.toString());
                 response.setHeader("Retry-After", Integer.toString(Problems.DATABASE_RETRY_AFTER_SECONDS));

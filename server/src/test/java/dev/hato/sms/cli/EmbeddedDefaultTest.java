@@ -1,6 +1,7 @@
 package dev.hato.sms.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hato.sms.SmsApplication;
 import dev.hato.sms.support.ApiClient;
@@ -29,6 +30,16 @@ class EmbeddedDefaultTest {
         try (ConfigurableApplicationContext first = start(dataDirSetting)) {
             ApiClient client = client(first);
             assertThat(client.login("admin", "password123").status()).isEqualTo(200);
+            assertThat(first.getEnvironment().getProperty("server.address"))
+                    .as("the embedded default listens on loopback only")
+                    .isEqualTo("127.0.0.1");
+            String url = first.getEnvironment().getProperty("spring.datasource.url");
+            assertThat(first.getEnvironment().getProperty("spring.datasource.username"))
+                    .isEqualTo("hato");
+            assertThatThrownBy(() -> java.sql.DriverManager.getConnection(url, "postgres", "")
+                            .close())
+                    .as("no passwordless superuser login")
+                    .hasMessageContaining("password");
         }
         assertThat(dataDir.resolve("PG_VERSION")).exists();
 
@@ -45,6 +56,18 @@ class EmbeddedDefaultTest {
             ApiClient client = client(restarted);
             assertThat(client.login("admin", "password123").status()).isEqualTo(401);
             assertThat(client.login("admin", "new-admin-password").status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void exposedOnEveryInterfaceTheDemoUserIsNotCreated() {
+        try (ConfigurableApplicationContext exposed = new SpringApplicationBuilder(SmsApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--server.address=0.0.0.0",
+                        "--sms.embedded-db.data-dir=" + dir.resolve("exposed"),
+                        "--sms.dispatch.enabled=false")) {
+            assertThat(client(exposed).login("admin", "password123").status()).isEqualTo(401);
         }
     }
 
