@@ -118,10 +118,14 @@ public class Dispatcher implements SmartLifecycle {
         return running;
     }
 
-    /** Stops after the web server, so requests accepted during shutdown are still queued safely first. */
+    /**
+     * Stops after the web server has drained and stopped (its graceful shutdown runs at DEFAULT_PHASE -
+     * 1024, the server itself stops at DEFAULT_PHASE - 2048): messages accepted during the drain still go
+     * out, and publishes in flight finish or are handed back.
+     */
     @Override
     public int getPhase() {
-        return SmartLifecycle.DEFAULT_PHASE - 1024;
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
     }
 
     DispatchMetrics metrics() {

@@ -129,7 +129,7 @@ class SendLimitsTest {
 
     /** Longer than the sync interval: both instances have read each other's counts. */
     private static void synced() throws InterruptedException {
-        Thread.sleep(700);
+        Thread.sleep(1_200);
     }
 
     private static ConfigurableApplicationContext start(String url) {

@@ -1,0 +1,41 @@
+package dev.hato.sms.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hato.sms.SmsApplication;
+import dev.hato.sms.support.ApiClient;
+import dev.hato.sms.support.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** A shutdown first reports "not ready" while still serving, so a load balancer can stop sending first. */
+class ShutdownDrainTest {
+
+    @Test
+    void readinessGoesDownWhileTheServerStillAnswersDuringTheDrain() throws Exception {
+        ConfigurableApplicationContext service = new SpringApplicationBuilder(SmsApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--spring.datasource.url=" + TestDatabase.jdbcUrl(),
+                        "--spring.datasource.username=postgres",
+                        "--sms.shutdown.drain-period=3s");
+        ApiClient client = new ApiClient("http://localhost:"
+                + ((WebServerApplicationContext) service).getWebServer().getPort());
+        assertThat(client.get("/actuator/health/readiness").status()).isEqualTo(200);
+
+        Thread closing = new Thread(service::close);
+        closing.start();
+        Thread.sleep(1_000);
+
+        assertThat(client.get("/actuator/health/readiness").status())
+                .as("readiness while draining")
+                .isEqualTo(503);
+        assertThat(client.get("/api/auth/csrf").status())
+                .as("still serving while draining")
+                .isEqualTo(204);
+        closing.join(60_000);
+        assertThat(service.isActive()).isFalse();
+    }
+}
