@@ -20,6 +20,8 @@ public final class CapacityRun {
         System.setProperty("gatling.data.enableAnalytics", "false");
         LoadSettings settings = LoadSettings.fromSystemProperties();
         Path out = Path.of(System.getProperty("outputDir", "target/capacity")).toAbsolutePath();
+        // A report left by an earlier run (a stale PASS on top) must never be read as this run's.
+        ServiceUnderTest.deleteRecursively(out);
         Files.createDirectories(out);
         ServiceUnderTest service = settings.host() == null ? ServiceUnderTest.start(out) : null;
         int exit;

@@ -30,6 +30,7 @@ final class FindCapacity {
                     settings.withTarget(rate).withRunTime(warmup), servicePid, out.resolve("warmup"), "gatling");
         }
         List<Map<String, Object>> steps = new ArrayList<>();
+        List<FindCapacityReport.Step> reportSteps = new ArrayList<>();
         RunResult lastPassing = null;
         RunResult breaking = null;
         for (int step = 1; step <= maxSteps; step++) {
@@ -39,13 +40,27 @@ final class FindCapacity {
             row.put("step", step);
             row.put("offered_sms_per_hour", Math.round(rate));
             row.put("measured_sms_per_hour", Math.round(result.smsPerHour()));
+            row.put("p50_ms", result.aggregate().p50Ms());
             row.put("p95_ms", result.aggregate().p95Ms());
             row.put("p99_ms", result.aggregate().p99Ms());
             row.put("error_rate", result.errorRate());
             row.put("verdict", result.passed() ? "PASS" : "FAIL");
             row.put("first_saturated", result.saturation());
+            row.put("failures", result.aggregate().failures());
             row.put("cpu_cores", result.cpuShares());
             steps.add(row);
+            reportSteps.add(new FindCapacityReport.Step(
+                    step,
+                    rate,
+                    result.smsPerHour(),
+                    result.aggregate().p50Ms(),
+                    result.aggregate().p95Ms(),
+                    result.aggregate().p99Ms(),
+                    result.aggregate().failures(),
+                    result.passed(),
+                    result.saturation().resource() + " (" + result.saturation().evidence() + ")",
+                    result.cpuShares(),
+                    dir.getFileName().toString()));
             System.out.println("find-capacity: step " + step + ": " + result.verdictLine());
             if (!result.passed()) {
                 breaking = result;
@@ -81,11 +96,15 @@ final class FindCapacity {
         summary.put("steps", steps);
         summary.put("environment", Environment.describe());
         ReportWriter.writeJson(out.resolve("find-capacity.json"), summary);
-        System.out.printf(
-                "find-capacity: highest sustained %,d SMS/hour (target %,.0f); details in %s%n",
-                summary.get("highest_sustained_sms_per_hour"),
+        FindCapacityReport.write(
+                out.resolve("report.html"),
+                (String) summary.get("verdict"),
                 base.targetSmsPerHour(),
-                out.resolve("find-capacity.json"));
+                reportSteps,
+                String.valueOf(summary.get("environment")));
+        System.out.printf(
+                "find-capacity: highest sustained %,d SMS/hour (target %,.0f); report in %s%n",
+                summary.get("highest_sustained_sms_per_hour"), base.targetSmsPerHour(), out.resolve("report.html"));
         return "PASS".equals(summary.get("verdict")) ? 0 : 1;
     }
 }
