@@ -7,11 +7,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -54,7 +51,12 @@ class AuthController {
             @Valid @RequestBody LoginRequest body, HttpServletRequest request, HttpServletResponse response) {
         LoginService.Outcome outcome = loginService.login(body.username(), body.password(), request.getRemoteAddr());
         if (outcome instanceof LoginService.Outcome.Throttled throttled) {
-            throw new ThrottledException(throttled.retryAfter());
+            throw ApiProblem.retryLater(
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    "login-throttled",
+                    "Too many failed logins",
+                    "Too many failed logins; try again in {seconds} s",
+                    throttled.retryAfter());
         }
         if (!(outcome instanceof LoginService.Outcome.Success success)) {
             throw new ApiProblem(
@@ -120,27 +122,5 @@ class AuthController {
             authorities.add(new SimpleGrantedAuthority("ROLE_SUPERUSER"));
         }
         return authorities;
-    }
-
-    static final class ThrottledException extends ApiProblem {
-        private final long retryAfterSeconds;
-
-        ThrottledException(Duration retryAfter) {
-            super(
-                    HttpStatus.TOO_MANY_REQUESTS,
-                    "login-throttled",
-                    "Too many failed logins",
-                    "Too many failed logins; try again in " + seconds(retryAfter) + " s");
-            this.retryAfterSeconds = seconds(retryAfter);
-        }
-
-        private static long seconds(Duration d) {
-            return Math.max(1, (d.toMillis() + 999) / 1000);
-        }
-
-        @Override
-        public Map<String, String> headers() {
-            return Map.of(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
-        }
     }
 }

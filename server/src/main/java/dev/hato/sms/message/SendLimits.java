@@ -9,9 +9,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -74,7 +72,12 @@ class SendLimits {
                     .tag("limit", type)
                     .register(registry)
                     .increment();
-            throw new LimitReached(type, full.limit(), Duration.between(Instant.now(), full.end()));
+            throw ApiProblem.retryLater(
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    type,
+                    title(type),
+                    title(type) + " (limit " + full.limit() + "); try again in {seconds} s",
+                    Duration.between(Instant.now(), full.end()));
         }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
@@ -108,33 +111,11 @@ class SendLimits {
         return counts;
     }
 
-    static final class LimitReached extends ApiProblem {
-        private final long retryAfterSeconds;
-
-        LimitReached(String type, long max, Duration retryAfter) {
-            super(
-                    HttpStatus.TOO_MANY_REQUESTS,
-                    type,
-                    title(type),
-                    title(type) + " (limit " + max + "); try again in " + seconds(retryAfter) + " s");
-            this.retryAfterSeconds = seconds(retryAfter);
-        }
-
-        private static String title(String type) {
-            return switch (type) {
-                case USER_MINUTE -> "Too many messages from this staff member in one minute";
-                case DESTINATION_HOUR -> "Too many messages to this number in one hour";
-                default -> "The service's daily segment limit is reached";
-            };
-        }
-
-        private static long seconds(Duration d) {
-            return Math.max(1, (d.toMillis() + 999) / 1000);
-        }
-
-        @Override
-        public Map<String, String> headers() {
-            return Map.of(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
-        }
+    private static String title(String type) {
+        return switch (type) {
+            case USER_MINUTE -> "Too many messages from this staff member in one minute";
+            case DESTINATION_HOUR -> "Too many messages to this number in one hour";
+            default -> "The service's daily segment limit is reached";
+        };
     }
 }

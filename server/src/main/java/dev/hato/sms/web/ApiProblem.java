@@ -1,6 +1,7 @@
 package dev.hato.sms.web;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -46,6 +47,17 @@ public class ApiProblem extends RuntimeException {
 
     public static URI type(String slug) {
         return URI.create(TYPE_BASE + slug);
+    }
+
+    /** 429 or 503 with a Retry-After header of the given wait, rounded up to whole seconds (at least 1). */
+    public static ApiProblem retryLater(HttpStatus status, String slug, String title, String detail, Duration wait) {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        return new ApiProblem(status, slug, title, detail.replace("{seconds}", Long.toString(seconds))) {
+            @Override
+            public Map<String, String> headers() {
+                return Map.of("Retry-After", Long.toString(seconds));
+            }
+        };
     }
 
     /** Extra response headers, such as Retry-After. */
