@@ -3,6 +3,7 @@ package dev.hato.sms.web;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,21 +48,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
-        if (Failures.isMalformedQuery(e)) {
-            return respond(Problems.malformedQuery());
-        }
-        if (Failures.isPoolExhausted(e)) {
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .header(HttpHeaders.RETRY_AFTER, Integer.toString(Problems.BUSY_RETRY_AFTER_SECONDS))
-                    .body(Problems.busy());
-        }
-        if (Failures.isDatabaseUnavailable(e)) {
-            log.warn("Database unavailable: {}", e.toString());
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .header(HttpHeaders.RETRY_AFTER, Integer.toString(Problems.DATABASE_RETRY_AFTER_SECONDS))
-                    .body(Problems.databaseUnavailable());
+        Optional<Problems.Answer> answer = Problems.forFailure(e);
+        if (answer.isPresent()) {
+            log.warn("Refused: {}", e.toString());
+            return new ResponseEntity<>(
+                    answer.get().problem(),
+                    answer.get().headers(),
+                    answer.get().problem().getStatus());
         }
         log.error("Unexpected error", e);
         return respond(Problems.internalError());
@@ -85,10 +78,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ProblemDetail problem;
-        if (Failures.has(e, RequestGuardFilter.BodyTooLarge.class)) {
-            problem = Problems.requestTooLarge(0);
-            problem.setDetail("The request body is too large");
-            return new ResponseEntity<>(problem, problemHeaders(), HttpStatus.CONTENT_TOO_LARGE);
+        Optional<Problems.Answer> refused = Problems.forFailure(e);
+        if (refused.isPresent()) {
+            return new ResponseEntity<>(
+                    refused.get().problem(),
+                    refused.get().headers(),
+                    refused.get().problem().getStatus());
         }
         if (e.getCause() instanceof DatabindException bind && !bind.getPath().isEmpty()) {
             String field = bind.getPath().stream()

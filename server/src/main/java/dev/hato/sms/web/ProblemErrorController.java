@@ -3,9 +3,8 @@ package dev.hato.sms.web;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
 import org.springframework.boot.webmvc.error.ErrorController;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -23,16 +22,13 @@ class ProblemErrorController implements ErrorController {
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         Object exception = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
-        ProblemDetail problem;
-        HttpHeaders headers = new HttpHeaders();
-        if (exception instanceof Throwable t && Failures.isDatabaseUnavailable(t)) {
-            problem = Problems.databaseUnavailable();
-            headers.set(HttpHeaders.RETRY_AFTER, Integer.toString(Problems.DATABASE_RETRY_AFTER_SECONDS));
-        } else {
-            int status = code instanceof Integer i ? i : 404;
-            problem = Problems.forStatus(status, status == 404 ? "No such resource" : "The request was refused");
-        }
-        headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        return ResponseEntity.status(problem.getStatus()).headers(headers).body(problem);
+        int status = code instanceof Integer i ? i : 404;
+        Problems.Answer answer = (exception instanceof Throwable t
+                        ? Problems.forFailure(t)
+                        : Optional.<Problems.Answer>empty())
+                .orElseGet(() -> new Problems.Answer(
+                        Problems.forStatus(status, status == 404 ? "No such resource" : "The request was refused"), 0));
+        return new ResponseEntity<>(
+                answer.problem(), answer.headers(), answer.problem().getStatus());
     }
 }

@@ -5,10 +5,13 @@ import java.io.Writer;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.http.ProblemDetail;
 
 /**
  * Tomcat's own error report, for requests it refuses before any servlet runs (a malformed request
  * line, an over-long header or URL, broken percent-encoding): problem JSON instead of an HTML page.
+ * Same types as everywhere else ({@link Problems}); Tomcat creates the valve itself, so it writes the
+ * few fields by hand rather than through the application's JSON mapper.
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
 
@@ -18,23 +21,24 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
             return;
         }
-        boolean database = throwable != null && Failures.isDatabaseUnavailable(throwable);
-        int shown = database ? 503 : status;
-        String type = database ? "database-unavailable" : slug(shown);
-        String detail = database
-                ? "The database cannot be reached right now; nothing was changed."
-                : shown >= 500 ? "The request could not be completed." : "The request was refused (HTTP " + shown + ")";
+        Problems.Answer answer = (throwable == null
+                        ? java.util.Optional.<Problems.Answer>empty()
+                        : Problems.forFailure(throwable))
+                .orElseGet(() -> new Problems.Answer(
+                        Problems.forStatus(status, "The request was refused (HTTP " + status + ")"), 0));
+        ProblemDetail problem = answer.problem();
         try {
-            response.setStatus(shown);
-            if (database) {
-                response.setHeader("Retry-After", Integer.toString(Problems.DATABASE_RETRY_AFTER_SECONDS));
+            response.setStatus(problem.getStatus());
+            if (answer.retryAfterSeconds() > 0) {
+                response.setHeader("Retry-After", Integer.toString(answer.retryAfterSeconds()));
             }
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");
             Writer writer = response.getReporter();
             if (writer != null) {
-                writer.write("{\"type\":\"" + ApiProblem.type(type) + "\",\"title\":\"" + title(shown)
-                        + "\",\"status\":" + shown + ",\"detail\":\"" + detail + "\"}");
+                writer.write("{\"type\":\"" + problem.getType() + "\",\"title\":\"" + json(problem.getTitle())
+                        + "\",\"status\":" + problem.getStatus() + ",\"detail\":\"" + json(problem.getDetail())
+                        + "\"}");
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException e) {
@@ -42,17 +46,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         }
     }
 
-    private static String slug(int status) {
-        return switch (status) {
-            case 404 -> "not-found";
-            case 405 -> "method-not-allowed";
-            case 413, 414, 431 -> "request-too-large";
-            default -> status >= 500 ? "internal-error" : "malformed-request";
-        };
-    }
-
-    private static String title(int status) {
-        org.springframework.http.HttpStatus known = org.springframework.http.HttpStatus.resolve(status);
-        return known == null ? "Error" : known.getReasonPhrase();
+    private static String json(String text) {
+        return text == null ? "" : text.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 }

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -33,37 +34,37 @@ class RequestGuardFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException {
         if (request.getContentLengthLong() > maxBody) {
-            problems.write(response, Problems.requestTooLarge(maxBody));
+            problems.write(response, Problems.requestTooLarge());
             return;
         }
         try {
             chain.doFilter(new LimitedBody(request, maxBody), response);
         } catch (IOException | ServletException | RuntimeException e) {
+            Optional<Problems.Answer> answer = Problems.forFailure(e);
             if (response.isCommitted()) {
-                if (Failures.isDatabaseUnavailable(e) || Failures.isPoolExhausted(e)) {
+                if (answer.isPresent()) {
                     // The answer is already on its way (the session's bookkeeping failed after it): let it finish.
-                    log.warn("Database unavailable after the answer was committed: {}", e.toString());
+                    log.warn("Failure after the answer was committed: {}", e.toString());
                     return;
                 }
                 throw e instanceof IOException io ? io : new IOException(e);
             }
             response.reset();
-            if (Failures.has(e, BodyTooLarge.class)) {
-                problems.write(response, Problems.requestTooLarge(maxBody));
-            } else if (Failures.isMalformedQuery(e)) {
-                problems.write(response, Problems.malformedQuery());
-            } else if (Failures.isPoolExhausted(e)) {
-                response.setHeader("Retry-After", Integer.toString(Problems.BUSY_RETRY_AFTER_SECONDS));
-                problems.write(response, Problems.busy());
-            } else if (Failures.isDatabaseUnavailable(e)) {
-                log.warn("Database unavailable: {}", e.toString());
-                response.setHeader("Retry-After", Integer.toString(Problems.DATABASE_RETRY_AFTER_SECONDS));
-                problems.write(response, Problems.databaseUnavailable());
+            if (answer.isPresent()) {
+                log.warn("Refused before or after the controller: {}", e.toString());
+                write(response, answer.get());
             } else {
                 log.error("Unexpected error before or after the controller", e);
                 problems.write(response, Problems.internalError());
             }
         }
+    }
+
+    private void write(HttpServletResponse response, Problems.Answer answer) throws IOException {
+        if (answer.retryAfterSeconds() > 0) {
+            response.setHeader("Retry-After", Integer.toString(answer.retryAfterSeconds()));
+        }
+        problems.write(response, answer.problem());
     }
 
     /** Thrown when a body without Content-Length (chunked) grows past the limit. */

@@ -2,6 +2,7 @@ package dev.hato.sms.dispatch;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.hato.sms.message.Outbox;
+import dev.hato.sms.support.OpenMessages;
 import dev.hato.sms.support.TestDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -52,11 +53,7 @@ final class OutboxDatabase implements AutoCloseable {
     }
 
     Map<String, Long> statusCounts() {
-        Map<String, Long> counts = new java.util.TreeMap<>();
-        jdbc.sql("select status, count(*) from messages group by status")
-                .query((rs, i) -> counts.put(rs.getString(1), rs.getLong(2)))
-                .list();
-        return counts;
+        return OpenMessages.statusCounts(jdbc);
     }
 
     Dispatcher dispatcher(SmsProvider provider, DispatchProperties properties) {
@@ -90,17 +87,7 @@ final class OutboxDatabase implements AutoCloseable {
 
     /** Waits until no message is queued or sending, or fails after the timeout. */
     void awaitSettled(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            long open = jdbc.sql("select count(*) from messages where status in ('queued', 'sending')")
-                    .query(Long.class)
-                    .single();
-            if (open == 0) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("messages still open after " + timeout + ": " + statusCounts());
+        OpenMessages.awaitNone(jdbc, timeout);
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hato.sms.SmsApplication;
 import dev.hato.sms.auth.Users;
 import dev.hato.sms.dispatch.SandboxSmsProvider;
+import dev.hato.sms.support.OpenMessages;
 import dev.hato.sms.support.RestartablePostgres;
 import java.time.Duration;
 import java.util.Map;
@@ -71,7 +72,7 @@ class DatabaseRestartTest {
             assertThat(load.slowestErrorMillis.get()).isLessThan(2_000);
 
             JdbcClient jdbc = service.getBean(JdbcClient.class);
-            awaitAllSent(jdbc, Duration.ofSeconds(60));
+            OpenMessages.awaitNone(jdbc, Duration.ofSeconds(60));
             Map<Long, Long> publishes = service.getBean(SandboxSmsProvider.class).recent().stream()
                     .collect(Collectors.groupingBy(SandboxSmsProvider.Published::messageId, Collectors.counting()));
             long lost = load.accepted.stream()
@@ -94,19 +95,5 @@ class DatabaseRestartTest {
             assertThat(lost).isZero();
             assertThat(duplicated).isZero();
         }
-    }
-
-    private static void awaitAllSent(JdbcClient jdbc, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            long open = jdbc.sql("select count(*) from messages where status in ('queued', 'sending')")
-                    .query(Long.class)
-                    .single();
-            if (open == 0) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("messages still open after " + timeout);
     }
 }
