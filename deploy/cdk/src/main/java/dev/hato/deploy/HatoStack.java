@@ -2,6 +2,7 @@ package dev.hato.deploy;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
@@ -151,7 +152,8 @@ public class HatoStack extends Stack {
                                 .logGroup(logs)
                                 .streamPrefix("hato")
                                 .build()))
-                        .environment(Map.ofEntries(
+                        // Sorted maps: the same template at every synthesis (Map.of's order changes per JVM).
+                        .environment(new TreeMap<>(Map.ofEntries(
                                 Map.entry(
                                         "SPRING_DATASOURCE_URL",
                                         "jdbc:postgresql://" + database.getDbInstanceEndpointAddress() + ":"
@@ -170,10 +172,10 @@ public class HatoStack extends Stack {
                                 Map.entry("MANAGEMENT_SERVER_PORT", Integer.toString(MANAGEMENT_PORT)),
                                 Map.entry("MANAGEMENT_SERVER_ADDRESS", "0.0.0.0"),
                                 // The security group below keeps this port inside the VPC.
-                                Map.entry("SMS_SECURITY_MANAGEMENT_REMOTE_ACCESS", "true")))
-                        .secrets(Map.of(
+                                Map.entry("SMS_SECURITY_MANAGEMENT_REMOTE_ACCESS", "true"))))
+                        .secrets(new TreeMap<>(Map.of(
                                 "SPRING_DATASOURCE_USERNAME", Secret.fromSecretsManager(secret, "username"),
-                                "SPRING_DATASOURCE_PASSWORD", Secret.fromSecretsManager(secret, "password")))
+                                "SPRING_DATASOURCE_PASSWORD", Secret.fromSecretsManager(secret, "password"))))
                         .build())
                 .build();
 
