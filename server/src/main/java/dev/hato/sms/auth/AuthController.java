@@ -33,12 +33,15 @@ class AuthController {
     private final Users users;
     private final CsrfTokens csrfTokens;
     private final SecurityContextRepository contextRepository;
+    private final UserFingerprints fingerprints;
 
     AuthController(
             LoginService loginService,
             Users users,
             CsrfTokens csrfTokens,
-            SecurityContextRepository contextRepository) {
+            SecurityContextRepository contextRepository,
+            UserFingerprints fingerprints) {
+        this.fingerprints = fingerprints;
         this.loginService = loginService;
         this.users = users;
         this.csrfTokens = csrfTokens;
@@ -71,7 +74,11 @@ class AuthController {
                     HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Only staff members may use this service");
         }
         HttpSession session = freshSession(request);
-        session.setAttribute(SessionGuard.FINGERPRINT, UserFingerprints.of(user));
+        String fingerprint = UserFingerprints.of(user);
+        session.setAttribute(SessionGuard.FINGERPRINT, fingerprint);
+        // The user was just read from PostgreSQL: this instance's cached copy may predate a password
+        // change, and would end the new session at its first request.
+        fingerprints.remember(user.id(), fingerprint);
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                 new StaffPrincipal(user.id(), user.username()), null, authorities(user)));

@@ -15,6 +15,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 @Configuration(proxyBeanMethods = false)
@@ -47,10 +48,14 @@ class SecurityConfig {
                         .permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                         .permitAll()
+                        // Operations figures (slowest statements, pool, JVM) are for superusers only.
+                        .requestMatchers("/api/ops/**")
+                        .hasRole("SUPERUSER")
                         .requestMatchers("/api/**", "/actuator/**")
                         .hasRole("STAFF")
                         .anyRequest()
                         .permitAll())
+                .headers(h -> h.referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)))
                 .exceptionHandling(e -> e.authenticationEntryPoint(
                                 (request, response, ex) -> problems.write(response, unauthenticated(request)))
                         .accessDeniedHandler((request, response, ex) -> problems.write(
@@ -59,7 +64,9 @@ class SecurityConfig {
                                         HttpStatus.FORBIDDEN,
                                         "forbidden",
                                         "Forbidden",
-                                        "Only staff members may use this service"))))
+                                        request.getRequestURI().startsWith("/api/ops/")
+                                                ? "Only superusers may read the operations figures"
+                                                : "Only staff members may use this service"))))
                 .addFilterBefore(
                         new SessionGuard(fingerprints, properties.sessionAbsoluteTimeout()), AuthorizationFilter.class)
                 .addFilterAfter(

@@ -46,6 +46,11 @@ class UserFingerprints {
         return cached.fingerprint();
     }
 
+    /** Takes a fingerprint just read from the database as this instance's copy. */
+    void remember(long userId, String fingerprint) {
+        cache.put(userId, new Cached(Optional.of(fingerprint), System.nanoTime()));
+    }
+
     /** Forgets this instance's copy, so the next request of the user reads it again. */
     void forget(long userId) {
         cache.remove(userId);

@@ -34,6 +34,14 @@ public class Users {
         return jdbc.sql(SELECT + " where u.id = ?").param(id).query(USER_ROWS).optional();
     }
 
+    /** For showing who did something: the username of a user id, if the user still exists. */
+    public Optional<String> username(long id) {
+        return jdbc.sql("select username from users where id = ?")
+                .param(id)
+                .query(String.class)
+                .optional();
+    }
+
     public long count() {
         return jdbc.sql("select count(*) from users").query(Long.class).single();
     }

@@ -5,6 +5,7 @@ import dev.hato.sms.web.Page;
 import dev.hato.sms.web.ProblemResponses;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,10 +39,11 @@ class CustomerController {
     @GetMapping
     @ProblemResponses("validation-failed")
     Page<CustomerView> list(
-            @RequestParam(name = "phone_number", required = false) String phoneNumber,
-            @RequestParam(required = false) String cursor,
-            @RequestParam(required = false) Integer limit) {
-        return service.list(phoneNumber, cursor, limit);
+            @RequestParam(name = "phone_number", required = false) @Nullable String phoneNumber,
+            @RequestParam(required = false) @Nullable String name,
+            @RequestParam(required = false) @Nullable String cursor,
+            @RequestParam(required = false) @Nullable Integer limit) {
+        return service.list(phoneNumber, name, cursor, limit);
     }
 
     @GetMapping("/{id}")

@@ -3,6 +3,7 @@ package dev.hato.sms.customer;
 import dev.hato.sms.web.ApiProblem;
 import dev.hato.sms.web.Cursor;
 import dev.hato.sms.web.Page;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,10 +31,12 @@ class CustomerService {
         return customers.find(id).orElseThrow(() -> ApiProblem.notFound("Customer", id));
     }
 
-    Page<CustomerView> list(String phoneNumber, String cursor, Integer limit) {
+    Page<CustomerView> list(
+            @Nullable String phoneNumber, @Nullable String name, @Nullable String cursor, @Nullable Integer limit) {
         String e164 = phoneNumber == null ? null : phoneNumbers.toE164("phone_number", phoneNumber);
+        String nameContains = name == null || name.isBlank() ? null : name.strip();
         int size = Cursor.limit(limit, 50, 200);
-        return Page.of(customers.page(e164, Cursor.decode(cursor), size + 1), size, CustomerView::id);
+        return Page.of(customers.page(e164, nameContains, Cursor.decode(cursor), size + 1), size, CustomerView::id);
     }
 
     /** Opting out (or back in) acts on the number: every customer with it is affected, and it is recorded. */

@@ -2,6 +2,7 @@ package dev.hato.sms.customer;
 
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -39,11 +40,15 @@ public class Customers {
                 .single();
     }
 
-    List<CustomerView> page(String e164, long belowId, int rows) {
+    /** Newest first; {@code nameContains} matches anywhere in the name, ignoring case, as typed (no wildcards). */
+    List<CustomerView> page(@Nullable String e164, @Nullable String nameContains, long belowId, int rows) {
         return jdbc.sql("select " + COLUMNS + " from customers where id < :below"
-                        + (e164 == null ? "" : " and phone_number_e164 = :e164") + " order by id desc limit :rows")
+                        + (e164 == null ? "" : " and phone_number_e164 = :e164")
+                        + (nameContains == null ? "" : " and strpos(lower(name), lower(:name)) > 0")
+                        + " order by id desc limit :rows")
                 .param("below", belowId)
                 .param("e164", e164)
+                .param("name", nameContains)
                 .param("rows", rows)
                 .query(CustomerView::map)
                 .list();

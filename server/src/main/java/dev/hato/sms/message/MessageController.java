@@ -1,6 +1,7 @@
 package dev.hato.sms.message;
 
 import dev.hato.sms.auth.StaffPrincipal;
+import dev.hato.sms.auth.Users;
 import dev.hato.sms.customer.PhoneNumbers;
 import dev.hato.sms.web.ApiProblem;
 import dev.hato.sms.web.Cursor;
@@ -31,11 +32,16 @@ class MessageController {
     private final SendService sendService;
     private final Messages messages;
     private final PhoneNumbers phoneNumbers;
+    private final MessageStats stats;
+    private final Users users;
 
-    MessageController(SendService sendService, Messages messages, PhoneNumbers phoneNumbers) {
+    MessageController(
+            SendService sendService, Messages messages, PhoneNumbers phoneNumbers, MessageStats stats, Users users) {
+        this.users = users;
         this.sendService = sendService;
         this.messages = messages;
         this.phoneNumbers = phoneNumbers;
+        this.stats = stats;
     }
 
     /** 202: the message is stored and queued; delivery to the provider happens asynchronously. */
@@ -89,10 +95,20 @@ class MessageController {
         return Page.of(messages.page(filter, Cursor.decode(cursor), size + 1), size, MessageView::id);
     }
 
+    /**
+     * For the console's dashboard: today's messages by status (the day starts in sms.limits.day-zone),
+     * the queue, and SMS per minute over the last hour by the minute they were accepted. At most a few
+     * seconds old.
+     */
+    @GetMapping("/stats")
+    MessageStats.Stats stats() {
+        return stats.current();
+    }
+
     @GetMapping("/messages/{id}")
     @ProblemResponses({"validation-failed", "not-found"})
     MessageDetail message(@PathVariable long id) {
         MessageView message = messages.find(id).orElseThrow(() -> ApiProblem.notFound("Message", id));
-        return new MessageDetail(message, messages.events(id));
+        return new MessageDetail(message, users.username(message.sentBy()).orElse(null), messages.events(id));
     }
 }

@@ -28,6 +28,14 @@ class WebGuardsConfig {
     }
 
     @Bean
+    FilterRegistrationBean<ContentSecurityPolicyFilter> contentSecurityPolicyFilter() {
+        FilterRegistrationBean<ContentSecurityPolicyFilter> registration =
+                new FilterRegistrationBean<>(new ContentSecurityPolicyFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        return registration;
+    }
+
+    @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemJsonFromTomcat() {
         return factory -> factory.addContextCustomizers(context -> {
             if (context.getParent() instanceof StandardHost host) {

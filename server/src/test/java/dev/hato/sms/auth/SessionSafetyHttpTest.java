@@ -48,6 +48,21 @@ class SessionSafetyHttpTest extends HttpTest {
     }
 
     @Test
+    void loggingInRightAfterAPasswordChangeGivesASessionThatWorks() {
+        String username = testUsers.staff();
+        ApiClient old = loggedIn(username);
+        assertThat(old.get("/api/auth/me").status()).isEqualTo(200); // this instance now holds a copy
+
+        users.setPassword(username, passwordEncoder.encode("a brand new password"));
+        ApiClient fresh = client();
+        assertThat(fresh.login(username, "a brand new password").status()).isEqualTo(200);
+
+        // Within the recheck interval: the stale copy must not end the new session.
+        assertThat(fresh.get("/api/auth/me").status()).isEqualTo(200);
+        assertThat(old.get("/api/auth/me").status()).isEqualTo(401);
+    }
+
+    @Test
     void aFixtureThatDeactivatesTheUserEndsItsSessions() {
         String username = testUsers.staff();
         ApiClient session = loggedIn(username);

@@ -117,6 +117,22 @@ class ObservabilityHttpTest extends LoggedInTest {
         assertThat(anonymous.get("/actuator/env").status()).isIn(401, 404);
     }
 
+    @Override
+    protected boolean asSuperuser() {
+        return true;
+    }
+
+    @Test
+    void staffWithoutTheSuperuserFlagCannotReadTheOperationsSummary() {
+        ApiClient staff = client();
+        assertThat(staff.login(testUsers.staff(), TestUsers.PASSWORD).status()).isEqualTo(200);
+
+        ApiClient.Response summary = staff.get("/api/ops/summary");
+        assertThat(summary.status()).isEqualTo(403);
+        assertThat(summary.type()).isEqualTo("urn:sms:problem:forbidden");
+        assertThat(staff.get("/api/sms/stats").status()).isEqualTo(200);
+    }
+
     @Test
     void nonStaffUsersCannotLogInSoCannotReadOperatorFigures() {
         ApiClient user = client();

@@ -18,10 +18,15 @@ public abstract class LoggedInTest extends HttpTest {
 
     @BeforeEach
     void logIn() {
-        username = testUsers.staff();
+        username = asSuperuser() ? testUsers.superuser() : testUsers.staff();
         client = client();
         assertThat(client.login(username, TestUsers.PASSWORD).status()).isEqualTo(200);
         api = new SmsApi(client);
+    }
+
+    /** Tests of superuser-only figures log in with the superuser flag. */
+    protected boolean asSuperuser() {
+        return false;
     }
 
     /** A mobile number nobody else in the test database uses, in national format. */

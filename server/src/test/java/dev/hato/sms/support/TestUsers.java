@@ -29,9 +29,18 @@ public class TestUsers {
         return create(false);
     }
 
+    /** A staff user with the superuser flag (may read the operations figures). */
+    public String superuser() {
+        return create(true, true);
+    }
+
     private String create(boolean staff) {
+        return create(staff, false);
+    }
+
+    private String create(boolean staff, boolean superuser) {
         String username = "user" + System.nanoTime() + "-" + SEQUENCE.incrementAndGet();
-        users.create(username, username + "@example.com", passwordEncoder.encode(PASSWORD), staff, false);
+        users.create(username, username + "@example.com", passwordEncoder.encode(PASSWORD), staff, superuser);
         return username;
     }
 }

@@ -1,0 +1,324 @@
+package dev.hato.sms.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hato.sms.auth.Users;
+import dev.hato.sms.support.HttpTest;
+import dev.hato.sms.support.TestUsers;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/** The staff console in a real Chromium: the flows staff use all day, and what must never happen. */
+class ConsoleBrowserTest extends HttpTest {
+
+    @Autowired
+    TestUsers users;
+
+    @Autowired
+    Users userRows;
+
+    @Autowired
+    PasswordEncoder passwordEncoder;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    static final Random RANDOM = new Random();
+
+    Browser browser;
+    String username;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = new Browser("http://localhost:" + port);
+        username = users.superuser();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void staffRegisterACustomerWriteATemplateSendAndFollowItToSent() {
+        browser.open("");
+        browser.heading("ログイン");
+        browser.screenshot("01-login");
+        browser.login(username, TestUsers.PASSWORD);
+        browser.heading("ダッシュボード");
+        browser.find("[data-figure=sent]");
+        browser.find("#per-minute svg");
+        browser.screenshot("02-dashboard");
+
+        browser.open("#/customers");
+        browser.heading("顧客");
+        WebElement phone = browser.find("#customer-phone");
+        phone.sendKeys("03-1234-5678");
+        browser.driver.findElement(By.id("customer-name")).sendKeys("山田 花子");
+        browser.driver
+                .findElement(By.cssSelector("form[aria-labelledby=register-title] button"))
+                .click();
+        WebElement error = browser.find("#customer-phone-error");
+        assertThat(error.getText()).containsIgnoringCase("landline");
+        assertThat(phone.getAttribute("aria-invalid")).isEqualTo("true");
+        browser.screenshot("03-customers-field-error");
+        phone.clear();
+        phone.sendKeys("090-1234-5678");
+        browser.driver
+                .findElement(By.cssSelector("form[aria-labelledby=register-title] button"))
+                .click();
+        browser.heading("山田 花子");
+        String customerId = browser.driver.getCurrentUrl().replaceAll(".*#/customers/", "");
+        browser.screenshot("04-customer");
+
+        browser.find("a[href$='/templates/new']").click();
+        browser.heading("新しいテンプレート");
+        browser.find("#template-name").sendKeys("reminder");
+        WebElement content = browser.find("#template-content");
+        // A GSM-7 text, then a UCS-2 one, then one with an emoji: the live counter before saving must
+        // show what the server answers after saving.
+        content.sendKeys("Hello {{customer_name}}, your code is {{code}} [ok]");
+        assertCounterMatchesServerAfterSave(customerId, "GSM-7");
+        browser.screenshot("05-template-gsm7");
+        replaceContent("こんにちは {{customer_name}} 様、コード {{code}} です。");
+        assertCounterMatchesServerAfterSave(customerId, "UCS-2");
+        replaceContent("ご予約ありがとうございます 😀 {{code}}");
+        assertCounterMatchesServerAfterSave(customerId, "UCS-2");
+        assertThat(browser.find("#template-variables").getText()).contains("{{code}}");
+        browser.screenshot("06-template-ucs2");
+
+        browser.open("#/send?customer=" + customerId);
+        browser.heading("SMS 送信");
+        new org.openqa.selenium.support.ui.Select(browser.find("#send-template")).selectByVisibleText("reminder");
+        browser.find("#send-var-code").sendKeys("4711");
+        browser.waitFor(d -> d.findElement(By.id("send-preview")).getText().contains("4711"));
+        browser.screenshot("07-send");
+        browser.find("#send-button").click();
+        WebElement link = browser.find("#sent-message-link");
+        String messageId = link.getAttribute("href").replaceAll(".*#/messages/", "");
+        browser.screenshot("08-send-accepted");
+
+        browser.open("#/history?customer_id=" + customerId);
+        browser.heading("送信履歴");
+        browser.find("tr[data-id='" + messageId + "']");
+        // The row follows its message until it is sent, without reloading the page.
+        browser.waitFor(d -> d.findElement(By.cssSelector("tr[data-id='" + messageId + "']"))
+                .getAttribute("data-status")
+                .equals("sent"));
+        browser.screenshot("09-history");
+
+        browser.find("tr[data-id='" + messageId + "'] a").click();
+        browser.heading("メッセージ #" + messageId);
+        WebElement timeline = browser.find("#timeline");
+        browser.waitFor(d ->
+                d.findElements(By.cssSelector("#timeline li[data-status=sent]")).size() == 1);
+        assertThat(browser.driver.findElements(By.cssSelector("#timeline li")).stream()
+                        .map(li -> li.getAttribute("data-status"))
+                        .toList())
+                .containsSubsequence("queued", "sending", "sent");
+        assertThat(browser.mainText()).contains(username).contains("ご予約ありがとうございます 😀 4711");
+        assertThat(timeline.isDisplayed()).isTrue();
+        browser.screenshot("10-message");
+
+        browser.open("#/ops");
+        browser.heading("運用");
+        browser.find(".cards .card");
+        browser.screenshot("11-ops");
+        assertThat(browser.consoleMessages()).noneMatch(m -> m.contains("Content Security Policy"));
+    }
+
+    private void replaceContent(String text) {
+        WebElement content = browser.find("#template-content");
+        // chromedriver types only the Basic Multilingual Plane, so the text is set as a paste would.
+        browser.script(
+                "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input'));", content, text);
+    }
+
+    private void assertCounterMatchesServerAfterSave(String customerId, String expectedEncoding) {
+        WebElement counter = browser.find("[data-counter]");
+        String encoding = counter.getAttribute("data-encoding");
+        String length = counter.getAttribute("data-length");
+        String segments = counter.getAttribute("data-segments");
+        assertThat(encoding).isEqualTo(expectedEncoding);
+        String before = browser.driver.getCurrentUrl();
+        browser.find("main form button[type=submit]").click();
+        browser.waitFor(
+                d -> !d.getCurrentUrl().equals(before) || d.getCurrentUrl().matches(".*/templates/\\d+$"));
+        browser.waitFor(d -> d.getCurrentUrl().matches(".*/templates/\\d+$"));
+        String templateId = browser.driver.getCurrentUrl().replaceAll(".*/templates/", "");
+        var saved = jdbcTemplate(customerId, templateId);
+        assertThat(List.of(encoding, length, segments)).isEqualTo(saved);
+    }
+
+    /** What the server says about the stored template (its API, as any client would ask). */
+    private List<String> jdbcTemplate(String customerId, String templateId) {
+        var api = client();
+        api.login(username, TestUsers.PASSWORD);
+        var template = api.get("/api/customers/" + customerId + "/templates/" + templateId)
+                .json();
+        return List.of(
+                template.get("encoding").asString(),
+                template.get("length").asString(),
+                template.get("segments").asString());
+    }
+
+    @Test
+    void markupInATemplateIsShownAsText() {
+        browser.open("");
+        browser.login(username, TestUsers.PASSWORD);
+        String customerId = registerCustomer("<b>bold</b>");
+        String markup = "<img src=x onerror=alert(1)>";
+        browser.open("#/customers/" + customerId + "/templates/new");
+        browser.find("#template-name").sendKeys(markup);
+        browser.find("#template-content").sendKeys(markup);
+        browser.find("main form button[type=submit]").click();
+        browser.waitFor(d -> d.getCurrentUrl().matches(".*/templates/\\d+$"));
+        browser.heading(markup);
+        browser.open("#/customers/" + customerId);
+        browser.heading("<b>bold</b>");
+        browser.find("main table a[href*='/templates/']");
+        assertThat(browser.mainText()).contains(markup);
+        assertThat(browser.driver.findElements(By.cssSelector("main img, main b")))
+                .isEmpty();
+        assertThat(alertOpen()).isFalse();
+    }
+
+    private boolean alertOpen() {
+        try {
+            browser.driver.switchTo().alert();
+            return true;
+        } catch (NoAlertPresentException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void aDoubleClickedSendCreatesOneMessage() {
+        browser.open("");
+        browser.login(username, TestUsers.PASSWORD);
+        String customerId = registerCustomer("Double Click");
+        createTemplate(customerId, "twice", "Only once, please");
+        browser.open("#/send?customer=" + customerId);
+        new org.openqa.selenium.support.ui.Select(browser.find("#send-template")).selectByVisibleText("twice");
+        new Actions(browser.driver).doubleClick(browser.find("#send-button")).perform();
+        browser.find("#sent-message-link");
+        // Give a second request every chance to arrive before counting.
+        sleep(1500);
+        assertThat(messagesOf(customerId)).isEqualTo(1);
+    }
+
+    @Test
+    void aSessionEndedOnTheServerSendsTheNextActionToLoginAndBack() {
+        browser.open("");
+        browser.login(username, TestUsers.PASSWORD);
+        browser.open("#/history");
+        browser.heading("送信履歴");
+        userRows.setPassword(username, passwordEncoder.encode("a new password 1"));
+        browser.find("nav a[href='#/customers']").click();
+        browser.heading("ログイン");
+        WebElement reason = browser.find("form.login .alert");
+        assertThat(reason.getText()).containsAnyOf("セッションの有効期限が切れました", "セッションが終了しました");
+        browser.screenshot("12-session-ended");
+        browser.login(username, "a new password 1");
+        browser.heading("顧客");
+        assertThat(browser.driver.getCurrentUrl()).endsWith("#/customers");
+    }
+
+    @Test
+    void aFailedCsrfCheckIsShownAsAMessage() {
+        browser.open("");
+        browser.login(username, TestUsers.PASSWORD);
+        browser.open("#/customers");
+        browser.heading("顧客");
+        browser.driver.manage().deleteCookieNamed("csrftoken");
+        browser.driver.manage().addCookie(new org.openqa.selenium.Cookie("csrftoken", "forged"));
+        browser.find("#customer-phone").sendKeys("090-2222-3333");
+        browser.driver
+                .findElement(By.cssSelector("form[aria-labelledby=register-title] button"))
+                .click();
+        WebElement alert = browser.find("form[aria-labelledby=register-title] .alert");
+        assertThat(alert.getText()).contains("CSRF");
+        assertThat(browser.driver.getCurrentUrl()).endsWith("#/customers");
+    }
+
+    @Test
+    void repeatedFailedLoginsSayWhenToTryAgain() {
+        browser.open("#/login");
+        for (int i = 0; i < 6; i++) {
+            WebElement user = browser.find("#login-username");
+            user.clear();
+            user.sendKeys(username);
+            browser.driver.findElement(By.id("login-password")).sendKeys("wrong password");
+            browser.driver
+                    .findElement(By.cssSelector("form.login button[type=submit]"))
+                    .click();
+            int attempt = i;
+            browser.waitFor(d -> attempt < 5
+                    ? d.findElement(By.cssSelector("form.login .alert"))
+                                    .getText()
+                                    .contains("違います")
+                            || d.findElement(By.cssSelector("form.login .alert"))
+                                    .getText()
+                                    .contains("秒後")
+                    : d.findElement(By.cssSelector("form.login .alert"))
+                            .getText()
+                            .contains("秒後"));
+        }
+        assertThat(browser.find("form.login .alert").getText()).matches("(?s).*\\d+ 秒後.*");
+    }
+
+    @Test
+    void theLanguageSwitchIsRemembered() {
+        browser.open("");
+        browser.login(username, TestUsers.PASSWORD);
+        browser.heading("ダッシュボード");
+        browser.find("header button[lang=en]").click();
+        browser.heading("Dashboard");
+        browser.driver.navigate().refresh();
+        browser.heading("Dashboard");
+        assertThat(browser.script("return document.documentElement.lang")).isEqualTo("en");
+        browser.find("header button[lang=ja]").click();
+        browser.heading("ダッシュボード");
+    }
+
+    String registerCustomer(String name) {
+        var api = client();
+        api.login(username, TestUsers.PASSWORD);
+        String number = "090-" + (1000 + RANDOM.nextInt(9000)) + "-" + (1000 + RANDOM.nextInt(9000));
+        var created = api.post("/api/customers", Map.of("phone_number", number, "name", name))
+                .json();
+        return created.get("id").asString();
+    }
+
+    void createTemplate(String customerId, String name, String content) {
+        var api = client();
+        api.login(username, TestUsers.PASSWORD);
+        api.post("/api/customers/" + customerId + "/templates", Map.of("name", name, "content", content));
+    }
+
+    long messagesOf(String customerId) {
+        return jdbc.sql("select count(*) from messages where customer_id = ?")
+                .param(Long.parseLong(customerId))
+                .query(Long.class)
+                .single();
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
