@@ -219,6 +219,28 @@ class ConsoleBrowserTest extends HttpTest {
     }
 
     @Test
+    void anOptOutIsConfirmedShownAndRefusesTheNextSendWithAMessage() {
+        browser.open("");
+        browser.login(username, TestUsers.PASSWORD);
+        String customerId = registerCustomer("Opt Out");
+        createTemplate(customerId, "news", "Weekly news");
+        browser.open("#/customers/" + customerId);
+        browser.heading("Opt Out");
+        browser.find("section.panel button.danger").click();
+        browser.find("dialog[open] button[data-confirm]").click();
+        browser.waitFor(
+                d -> d.findElement(By.cssSelector("section.panel dl")).getText().contains("配信停止"));
+        assertThat(browser.find("main > .alert").getText()).contains("記録されました");
+
+        browser.open("#/send?customer=" + customerId);
+        new org.openqa.selenium.support.ui.Select(browser.find("#send-template")).selectByVisibleText("news");
+        browser.find("#send-button").click();
+        browser.waitFor(
+                d -> d.findElement(By.cssSelector("main > .alert")).getText().contains("配信停止"));
+        assertThat(messagesOf(customerId)).isZero();
+    }
+
+    @Test
     void aSessionEndedOnTheServerSendsTheNextActionToLoginAndBack() {
         browser.open("");
         browser.login(username, TestUsers.PASSWORD);
