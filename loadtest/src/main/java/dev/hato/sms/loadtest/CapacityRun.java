@@ -2,6 +2,10 @@ package dev.hato.sms.loadtest;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -23,24 +27,24 @@ public final class CapacityRun {
         // A report left by an earlier run (a stale PASS on top) must never be read as this run's.
         ServiceUnderTest.deleteRecursively(out);
         Files.createDirectories(out);
-        ServiceUnderTest service = settings.host() == null ? ServiceUnderTest.start(out) : null;
+        int instances = Integer.parseInt(LoadSettings.knob("instances", "1"));
+        Deployment deployment = settings.host() != null
+                ? Deployment.external(settings.host())
+                : instances > 1 ? Cluster.start(instances, out.resolve("cluster")) : ServiceUnderTest.start(out);
         int exit;
         try {
-            LoadSettings target = service == null ? settings : settings.withHost(service.baseUrl());
-            long pid = service == null ? -1 : service.pid();
+            LoadSettings target = settings.withHost(deployment.baseUrl());
             exit = Boolean.parseBoolean(LoadSettings.knob("findCapacity", "false"))
-                    ? FindCapacity.run(target, pid, out)
-                    : single(target, pid, out);
+                    ? FindCapacity.run(target, deployment, out)
+                    : single(target, deployment, out);
         } finally {
-            if (service != null) {
-                service.close();
-            }
+            deployment.close();
         }
         System.exit(exit);
     }
 
-    static int single(LoadSettings settings, long servicePid, Path out) throws Exception {
-        RunResult result = run(settings, servicePid, out, "gatling");
+    static int single(LoadSettings settings, Deployment deployment, Path out) throws Exception {
+        RunResult result = run(settings, deployment, out, "gatling");
         System.out.println();
         System.out.println("capacity: " + result.verdictLine());
         System.out.println("capacity: first resource to saturate: "
@@ -49,8 +53,14 @@ public final class CapacityRun {
         return result.passed() ? 0 : 1;
     }
 
+    private static long serverErrors(Map<String, Map<String, String>> stats, String instance) {
+        String value = stats.getOrDefault(instance, Map.of()).getOrDefault("hrsp_5xx", "0");
+        return value.isBlank() ? 0 : Long.parseLong(value);
+    }
+
     /** Runs the scenario once and writes its report into {@code out}. */
-    static RunResult run(LoadSettings settings, long servicePid, Path out, String gatlingFolder) throws Exception {
+    static RunResult run(LoadSettings settings, Deployment deployment, Path out, String gatlingFolder)
+            throws Exception {
         settings.publish();
         Recorder.reset();
         Files.createDirectories(out);
@@ -65,7 +75,21 @@ public final class CapacityRun {
                 settings.p99Ms(),
                 settings.maxErrorRate() * 100,
                 settings.host());
-        ServerSampler sampler = new ServerSampler(settings, servicePid);
+        ServerSampler sampler = new ServerSampler(settings, deployment);
+        Map<String, Long> requestsBefore = deployment.requestsPerInstance();
+        Map<String, Map<String, String>> statsBefore = deployment instanceof Cluster c0 ? c0.haproxyStats() : Map.of();
+        Disruption disruption = null;
+        Thread disrupting = null;
+        Cluster.Delivery deliveryBefore = null;
+        if (deployment instanceof Cluster cluster) {
+            deliveryBefore = cluster.settle(Duration.ofSeconds(30));
+            disruption = new Disruption(
+                    Disruption.Kind.of(LoadSettings.knob("disrupt", "none")),
+                    cluster,
+                    LoadSettings.duration(LoadSettings.knob("disruptAfter", "10s")));
+            disrupting = new Thread(disruption, "disruption");
+            disrupting.start();
+        }
         ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor();
         progress.scheduleAtFixedRate(
                 () -> System.out.println("progress: " + Recorder.progress(5)), 5, 5, TimeUnit.SECONDS);
@@ -78,7 +102,24 @@ public final class CapacityRun {
             });
         } finally {
             progress.shutdownNow();
+            if (disrupting != null) {
+                disrupting.join(Duration.ofMinutes(5).toMillis());
+            }
             sampler.close();
+        }
+        ClusterFigures cluster = null;
+        if (deployment instanceof Cluster c) {
+            Cluster.Delivery delivery = c.settle(LoadSettings.duration(LoadSettings.knob("settleTimeout", "90s")));
+            Map<String, Long> requestsAfter = deployment.requestsPerInstance();
+            Map<String, Double> cores = sampler.coresPerInstance();
+            Map<String, Map<String, String>> stats = c.haproxyStats();
+            List<ClusterFigures.Instance> rows = new ArrayList<>();
+            requestsAfter.forEach((name, total) -> rows.add(new ClusterFigures.Instance(
+                    name,
+                    total - requestsBefore.getOrDefault(name, 0L),
+                    serverErrors(stats, name) - serverErrors(statsBefore, name),
+                    cores.getOrDefault(name, 0.0))));
+            cluster = new ClusterFigures(disruption.kind(), disruption.events(), rows, delivery.since(deliveryBefore));
         }
         double window = settings.runTime().toMillis() / 1000.0;
         RunResult result = new RunResult(
@@ -89,7 +130,8 @@ public final class CapacityRun {
                 sampler.samples(),
                 Recorder.successfulSends(),
                 gatlingExit,
-                Saturation.first(sampler.samples(), Recorder.seconds(), settings));
+                Saturation.first(sampler.samples(), Recorder.seconds(), settings),
+                cluster);
         ReportWriter.write(out, result, sampler.lastSummary());
         return result;
     }

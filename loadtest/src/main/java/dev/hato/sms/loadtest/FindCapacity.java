@@ -15,7 +15,7 @@ final class FindCapacity {
 
     private FindCapacity() {}
 
-    static int run(LoadSettings base, long servicePid, Path out) throws Exception {
+    static int run(LoadSettings base, Deployment deployment, Path out) throws Exception {
         double factor = Double.parseDouble(LoadSettings.knob("stepFactor", "1.5"));
         int maxSteps = Integer.parseInt(LoadSettings.knob("maxSteps", "12"));
         LoadSettings settings =
@@ -27,7 +27,7 @@ final class FindCapacity {
             // JIT compilation and cold caches would otherwise count against the first step.
             System.out.println("find-capacity: warming up for " + warmup.toSeconds() + " s (not counted)");
             CapacityRun.run(
-                    settings.withTarget(rate).withRunTime(warmup), servicePid, out.resolve("warmup"), "gatling");
+                    settings.withTarget(rate).withRunTime(warmup), deployment, out.resolve("warmup"), "gatling");
         }
         List<Map<String, Object>> steps = new ArrayList<>();
         List<FindCapacityReport.Step> reportSteps = new ArrayList<>();
@@ -35,7 +35,7 @@ final class FindCapacity {
         RunResult breaking = null;
         for (int step = 1; step <= maxSteps; step++) {
             Path dir = out.resolve(String.format("step-%02d", step));
-            RunResult result = CapacityRun.run(settings.withTarget(rate), servicePid, dir, "gatling");
+            RunResult result = CapacityRun.run(settings.withTarget(rate), deployment, dir, "gatling");
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("step", step);
             row.put("offered_sms_per_hour", Math.round(rate));

@@ -52,7 +52,11 @@ final class HtmlReport {
                     .append(SvgChart.escape(c.detail()))
                     .append("</td></tr>");
         }
-        html.append("</table><h2>Over time (client)</h2>");
+        html.append("</table>");
+        if (r.cluster() != null) {
+            cluster(html, r.cluster());
+        }
+        html.append("<h2>Over time (client)</h2>");
         html.append(SvgChart.render(
                 "Throughput",
                 "per second",
@@ -150,6 +154,35 @@ final class HtmlReport {
                 .append(SvgChart.escape(String.valueOf(summary.get("environment"))))
                 .append("</pre><p>Gatling's own report is in the gatling/ folder beside this file.</p></body></html>");
         return html.toString();
+    }
+
+    private static void cluster(StringBuilder html, ClusterFigures c) {
+        html.append("<h2>Instances (behind HAProxy)</h2><table><tr><th>instance</th><th>requests</th>")
+                .append("<th>5xx</th><th>CPU cores (average)</th></tr>");
+        for (ClusterFigures.Instance i : c.instances()) {
+            html.append(String.format(
+                    Locale.ROOT,
+                    "<tr><td>%s</td><td>%,d</td><td>%,d</td><td>%.2f</td></tr>",
+                    SvgChart.escape(i.name()),
+                    i.requests(),
+                    i.serverErrors(),
+                    i.cores()));
+        }
+        Cluster.Delivery d = c.delivery();
+        html.append(String.format(
+                Locale.ROOT,
+                "</table><p><b>Messages:</b> %,d accepted, %,d sent, %,d failed, %,d still open; the SNS stand-in"
+                        + " received %,d publishes: %,d lost, %,d sent twice.</p>",
+                d.accepted(),
+                d.sent(),
+                d.failed(),
+                d.open(),
+                d.published(),
+                d.lost(),
+                d.duplicates()));
+        html.append("<h2>Disruption: ").append(c.disruption().label()).append("</h2><ul>");
+        c.events().forEach(e -> html.append("<li>").append(SvgChart.escape(e)).append("</li>"));
+        html.append("</ul>");
     }
 
     private static SvgChart.Series series(

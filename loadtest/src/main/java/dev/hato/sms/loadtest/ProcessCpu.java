@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -14,28 +16,47 @@ import java.util.stream.Stream;
  */
 final class ProcessCpu {
 
-    /** Cumulative CPU seconds of each group and of the whole machine (busy and total). */
+    /**
+     * Cumulative CPU seconds of each group and of the whole machine (busy and total); {@code instances}
+     * splits {@code service} by instance.
+     */
     record Reading(
             long nanoTime,
             double loadGenerator,
             double service,
             double postgres,
             double machineBusy,
-            double machineTotal) {}
+            double machineTotal,
+            Map<String, Double> instances) {}
 
     private static final double TICKS = 100.0;
 
     private final long loadGeneratorPid = ProcessHandle.current().pid();
-    private final long servicePid;
+    private final Supplier<Map<String, Long>> instances;
+    // Per instance: the pid last seen and its CPU then, so a restarted instance (a new pid starting
+    // from zero) adds to its total instead of making it go backwards.
+    private final Map<String, long[]> lastSeen = new HashMap<>();
+    private final Map<String, Double> totals = new TreeMap<>();
 
-    ProcessCpu(long servicePid) {
-        this.servicePid = servicePid;
+    ProcessCpu(Supplier<Map<String, Long>> instances) {
+        this.instances = instances;
     }
 
-    Reading read() {
+    synchronized Reading read() {
         Map<Long, long[]> processes = processes();
         double loadGen = seconds(processes.get(loadGeneratorPid));
-        double service = servicePid > 0 ? seconds(processes.get(servicePid)) : 0;
+        for (Map.Entry<String, Long> instance : instances.get().entrySet()) {
+            long[] process = processes.get(instance.getValue());
+            if (process == null) {
+                continue;
+            }
+            long[] last = lastSeen.get(instance.getKey());
+            long added = last != null && last[0] == instance.getValue() ? process[0] - last[1] : process[0];
+            totals.merge(instance.getKey(), added / TICKS, Double::sum);
+            lastSeen.put(instance.getKey(), new long[] {instance.getValue(), process[0]});
+        }
+        double service =
+                totals.values().stream().mapToDouble(Double::doubleValue).sum();
         double postgres = 0;
         for (Map.Entry<Long, long[]> e : processes.entrySet()) {
             if (e.getValue()[2] == 1) {
@@ -43,7 +64,7 @@ final class ProcessCpu {
             }
         }
         double[] machine = machine();
-        return new Reading(System.nanoTime(), loadGen, service, postgres, machine[0], machine[1]);
+        return new Reading(System.nanoTime(), loadGen, service, postgres, machine[0], machine[1], Map.copyOf(totals));
     }
 
     /** pid -> {utime+stime ticks, ppid, isPostgres}. */

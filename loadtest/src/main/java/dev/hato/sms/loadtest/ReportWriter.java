@@ -72,6 +72,9 @@ final class ReportWriter {
         s.put("window_seconds", r.windowSeconds());
         s.put("settings", settings(r.settings()));
         s.put("environment", Environment.describe());
+        if (r.cluster() != null) {
+            s.put("cluster", r.cluster());
+        }
         if (lastServerSummary != null) {
             s.put("slowest_statements", lastServerSummary.path("postgres").path("slowest_statements"));
         }

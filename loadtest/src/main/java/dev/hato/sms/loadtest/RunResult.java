@@ -12,7 +12,8 @@ record RunResult(
         List<ServerSampler.Sample> server,
         long successfulSends,
         int gatlingExitCode,
-        Saturation.Finding saturation) {
+        Saturation.Finding saturation,
+        ClusterFigures cluster) {
 
     record Check(String name, boolean ok, String detail) {}
 
@@ -51,11 +52,15 @@ record RunResult(
                 String.format("p99 %d ms, limit %.0f ms", all.p99Ms(), settings.p99Ms())));
         checks.add(new Check(
                 "errors",
-                errorRate() < settings.maxErrorRate() && all.requests() > 0,
+                (settings.maxErrorRate() == 0 ? all.failures() == 0 : errorRate() < settings.maxErrorRate())
+                        && all.requests() > 0,
                 String.format(
                         "%d of %d requests failed (%.2f %%), limit %.2f %%",
                         all.failures(), all.requests(), errorRate() * 100, settings.maxErrorRate() * 100)));
         checks.add(new Check("gatling assertions", gatlingExitCode == 0, "Gatling exit code " + gatlingExitCode));
+        if (cluster != null) {
+            checks.addAll(cluster.checks());
+        }
         return checks;
     }
 

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -47,10 +49,13 @@ final class ServerSampler implements AutoCloseable {
     private ProcessCpu.Reading previous;
     private volatile JsonNode last;
 
-    ServerSampler(LoadSettings settings, long servicePid) {
+    private ProcessCpu.Reading first;
+
+    ServerSampler(LoadSettings settings, Deployment deployment) {
         this.session = StaffSession.login(settings);
-        this.cpu = new ProcessCpu(servicePid);
+        this.cpu = new ProcessCpu(deployment::pids);
         this.previous = cpu.read();
+        this.first = previous;
         long interval = settings.sampleInterval().toMillis();
         timer.scheduleAtFixedRate(this::sample, interval, interval, TimeUnit.MILLISECONDS);
     }
@@ -101,6 +106,17 @@ final class ServerSampler implements AutoCloseable {
         synchronized (samples) {
             return List.copyOf(samples);
         }
+    }
+
+    /** Average cores each instance used over the run so far. */
+    Map<String, Double> coresPerInstance() {
+        ProcessCpu.Reading now = cpu.read();
+        double seconds = Math.max(1e-9, (now.nanoTime() - first.nanoTime()) / 1e9);
+        Map<String, Double> cores = new TreeMap<>();
+        now.instances()
+                .forEach((name, total) ->
+                        cores.put(name, (total - first.instances().getOrDefault(name, 0.0)) / seconds));
+        return cores;
     }
 
     /** The last ops summary seen (slowest statements, totals). */

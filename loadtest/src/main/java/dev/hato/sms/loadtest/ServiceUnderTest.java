@@ -12,20 +12,92 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-/** The service as a separate process on the embedded database, started fresh for a run and stopped after. */
-final class ServiceUnderTest implements AutoCloseable {
+/**
+ * The service as a separate process, started fresh for a run and stopped after: on the embedded
+ * database, or (as one of a {@link Cluster}'s instances) on a shared PostgreSQL, where it can also be
+ * stopped with SIGTERM or SIGKILL and started again.
+ */
+final class ServiceUnderTest implements Deployment {
 
-    private final Process process;
+    private final String name;
+    private final List<String> command;
+    private final Map<String, String> environment;
+    private final Path log;
     private final String baseUrl;
     private final Path dataDir;
+    private volatile Process process;
 
-    private ServiceUnderTest(Process process, String baseUrl, Path dataDir) {
-        this.process = process;
+    private ServiceUnderTest(
+            String name,
+            List<String> command,
+            Map<String, String> environment,
+            Path log,
+            String baseUrl,
+            Path dataDir) {
+        this.name = name;
+        this.command = List.copyOf(command);
+        this.environment = Map.copyOf(environment);
+        this.log = log;
         this.baseUrl = baseUrl;
         this.dataDir = dataDir;
+    }
+
+    /** One instance of several: the jar with the given settings on {@code port}, logging to {@code log}. */
+    static ServiceUnderTest instance(String name, int port, List<String> args, Map<String, String> env, Path log)
+            throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(javaCommand());
+        command.addAll(split(LoadSettings.knob("serviceJvmArgs", "-Xms256m -Xmx512m")));
+        command.add("-jar");
+        command.add(locateJar().toString());
+        command.add("--server.port=" + port);
+        command.addAll(args);
+        ServiceUnderTest service = new ServiceUnderTest(name, command, env, log, "http://127.0.0.1:" + port, null);
+        service.launch();
+        return service;
+    }
+
+    private static String javaCommand() {
+        return LoadSettings.knob(
+                "serviceJava",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+
+    /** Starts the process (again) and waits until it reports ready. */
+    void launch() throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
+        process = builder.start();
+        awaitReady(Duration.ofSeconds(180));
+    }
+
+    /** SIGTERM, as ECS or systemd stop a task, and waits for the process to finish its shutdown. */
+    void terminate() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(90, TimeUnit.SECONDS)) {
+            throw new IllegalStateException(name + " did not stop within 90 s of SIGTERM");
+        }
+    }
+
+    /** SIGKILL: the process ends at once, whatever it was doing. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+    String name() {
+        return name;
+    }
+
+    @Override
+    public Map<String, Long> pids() {
+        Process current = process;
+        return current.isAlive() ? Map.of(name, current.pid()) : Map.of();
     }
 
     static ServiceUnderTest start(Path outputDir) throws Exception {
@@ -46,9 +118,7 @@ final class ServiceUnderTest implements AutoCloseable {
         deleteRecursively(dataDir);
         int port = freePort();
         List<String> command = new ArrayList<>();
-        command.add(LoadSettings.knob(
-                "serviceJava",
-                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.add(javaCommand());
         if (capacityArgs) {
             command.addAll(split(LoadSettings.knob("serviceJvmArgs", "-Xms512m -Xmx1g")));
         }
@@ -62,21 +132,17 @@ final class ServiceUnderTest implements AutoCloseable {
             command.addAll(split(LoadSettings.knob("serviceArgs", "")));
         }
         System.out.println("capacity: starting " + String.join(" ", command));
-        Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(outputDir.resolve("service.log").toFile())
-                .start();
-        ServiceUnderTest service = new ServiceUnderTest(process, "http://127.0.0.1:" + port, dataDir);
-        service.awaitReady(Duration.ofSeconds(180));
+        Path log = outputDir.resolve("service.log");
+        Files.deleteIfExists(log);
+        ServiceUnderTest service =
+                new ServiceUnderTest("service", command, Map.of(), log, "http://127.0.0.1:" + port, dataDir);
+        service.launch();
         return service;
     }
 
-    String baseUrl() {
+    @Override
+    public String baseUrl() {
         return baseUrl;
-    }
-
-    long pid() {
-        return process.pid();
     }
 
     Path dataDir() {
@@ -89,7 +155,7 @@ final class ServiceUnderTest implements AutoCloseable {
         long started = System.nanoTime();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("the service exited during startup; see service.log");
+                throw new IllegalStateException(name + " exited during startup; see " + log);
             }
             try {
                 HttpResponse<String> response = http.send(
@@ -98,8 +164,8 @@ final class ServiceUnderTest implements AutoCloseable {
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     System.out.printf(
-                            "capacity: service ready at %s after %.1f s%n",
-                            baseUrl, (System.nanoTime() - started) / 1e9);
+                            "capacity: %s ready at %s after %.1f s%n",
+                            name, baseUrl, (System.nanoTime() - started) / 1e9);
                     return;
                 }
             } catch (IOException e) {
@@ -112,10 +178,15 @@ final class ServiceUnderTest implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        Process process = this.process;
         process.destroy();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
         }
+    }
+
+    static Path jar() throws Exception {
+        return locateJar();
     }
 
     private static Path locateJar() throws Exception {
@@ -142,7 +213,7 @@ final class ServiceUnderTest implements AutoCloseable {
         return root.resolve("server/target/sms-server.jar").toAbsolutePath().normalize();
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -117,7 +117,10 @@ public class SmsFlowSimulation extends Simulation {
         return new Assertion[] {
             global().responseTime().percentile(95.0).lt((int) Math.round(settings.p95Ms())),
             global().responseTime().percentile(99.0).lt((int) Math.round(settings.p99Ms())),
-            global().failedRequests().percent().lt(settings.maxErrorRate() * 100),
+            // maxErrorRate 0 means no failed request at all (a rolling restart's gate).
+            settings.maxErrorRate() == 0
+                    ? global().failedRequests().count().is(0L)
+                    : global().failedRequests().percent().lt(settings.maxErrorRate() * 100),
             details(Endpoints.SEND).successfulRequests().count().gte(requiredSends)
         };
     }

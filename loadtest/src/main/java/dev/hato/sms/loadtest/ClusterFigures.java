@@ -1,0 +1,35 @@
+package dev.hato.sms.loadtest;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A multi-instance run: what was done to the cluster, each instance's share, and every message's fate. */
+record ClusterFigures(
+        Disruption.Kind disruption, List<String> events, List<Instance> instances, Cluster.Delivery delivery) {
+
+    /** Requests HAProxy sent to the instance during the run, its 5xx answers, and its average CPU. */
+    record Instance(String name, long requests, long serverErrors, double cores) {}
+
+    List<RunResult.Check> checks() {
+        Cluster.Delivery d = delivery;
+        List<RunResult.Check> checks = new ArrayList<>();
+        checks.add(new RunResult.Check(
+                "outbox settled",
+                d.open() == 0,
+                d.open()
+                        + " messages still queued or sending after the run (a killed instance's leases expire first)"));
+        checks.add(new RunResult.Check(
+                "nothing lost",
+                d.lost() == 0,
+                String.format(
+                        "%,d accepted, %,d sent, %,d failed, %,d publishes at the SNS stand-in, %,d accepted and never published",
+                        d.accepted(), d.sent(), d.failed(), d.published(), d.lost())));
+        boolean killed = disruption == Disruption.Kind.KILL;
+        checks.add(new RunResult.Check(
+                "nothing sent twice",
+                killed || d.duplicates() == 0,
+                d.duplicates() + " publishes more than the accepted messages"
+                        + (killed ? " (allowed here: a publish in flight on the killed instance is sent again)" : "")));
+        return checks;
+    }
+}
