@@ -22,7 +22,13 @@ interface Deployment extends AutoCloseable {
     @Override
     default void close() throws Exception {}
 
+    /**
+     * A service this command did not start. When it runs on this machine, {@code -DserviceProcess} (a
+     * regular expression on the process name, e.g. {@code gunicorn} or {@code java}) says which
+     * processes are the service, so the CPU split still names its share.
+     */
     static Deployment external(String baseUrl) {
+        String pattern = LoadSettings.knob("serviceProcess", "");
         return new Deployment() {
             @Override
             public String baseUrl() {
@@ -31,7 +37,7 @@ interface Deployment extends AutoCloseable {
 
             @Override
             public Map<String, Long> pids() {
-                return Map.of();
+                return pattern.isEmpty() ? Map.of() : ProcessCpu.pidsNamed(pattern);
             }
         };
     }

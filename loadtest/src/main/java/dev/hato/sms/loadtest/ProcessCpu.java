@@ -67,6 +67,31 @@ final class ProcessCpu {
         return new Reading(System.nanoTime(), loadGen, service, postgres, machine[0], machine[1], Map.copyOf(totals));
     }
 
+    /** Processes whose name matches {@code pattern}, each under its own name ("gunicorn-1234"). */
+    static Map<String, Long> pidsNamed(String pattern) {
+        java.util.regex.Pattern name = java.util.regex.Pattern.compile(pattern);
+        Map<String, Long> pids = new TreeMap<>();
+        try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
+            entries.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .forEach(p -> {
+                        try {
+                            String comm = Files.readString(p.resolve("comm"), StandardCharsets.US_ASCII)
+                                    .strip();
+                            if (name.matcher(comm).matches()) {
+                                pids.put(
+                                        comm + "-" + p.getFileName(),
+                                        Long.parseLong(p.getFileName().toString()));
+                            }
+                        } catch (IOException | RuntimeException e) {
+                            // the process ended while we looked
+                        }
+                    });
+        } catch (IOException e) {
+            return Map.of();
+        }
+        return pids;
+    }
+
     /** pid -> {utime+stime ticks, ppid, isPostgres}. */
     private static Map<Long, long[]> processes() {
         Map<Long, long[]> result = new HashMap<>();

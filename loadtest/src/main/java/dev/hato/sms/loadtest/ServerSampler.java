@@ -62,8 +62,7 @@ final class ServerSampler implements AutoCloseable {
 
     private void sample() {
         try {
-            JsonNode summary = JSON.readTree(session.get("/api/ops/summary"));
-            last = summary;
+            JsonNode summary = serverSummary();
             ProcessCpu.Reading now = cpu.read();
             double seconds = (now.nanoTime() - previous.nanoTime()) / 1e9;
             double loadGen = (now.loadGenerator() - previous.loadGenerator()) / seconds;
@@ -97,8 +96,29 @@ final class ServerSampler implements AutoCloseable {
             synchronized (samples) {
                 samples.add(sample);
             }
-        } catch (RuntimeException | java.io.IOException e) {
+        } catch (RuntimeException e) {
             System.out.println("capacity: server sample failed: " + e.getMessage());
+        }
+    }
+
+    private boolean summaryMissing;
+
+    /**
+     * The service's own figures, or an empty document when it has none (the Django reference has no
+     * /api/ops/summary): the CPU split is still sampled.
+     */
+    private JsonNode serverSummary() {
+        if (summaryMissing) {
+            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        }
+        try {
+            JsonNode summary = JSON.readTree(session.get("/api/ops/summary"));
+            last = summary;
+            return summary;
+        } catch (RuntimeException | java.io.IOException e) {
+            summaryMissing = true;
+            System.out.println("capacity: no server figures (" + e.getMessage() + "); sampling CPU only");
+            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
         }
     }
 
