@@ -12,16 +12,22 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 PEER=${PEER:-$ROOT/../shared/peer/drf-reference}
 JAVA=${1:-$(command -v java)}
 ROUNDS=${ROUNDS:-2}
+FIRST_ROUND=${FIRST_ROUND:-1}   # >1 continues a comparison whose earlier rounds are in $OUT
 OUT=$ROOT/loadtest/target/compare-gatling
-rm -rf "$OUT"; mkdir -p "$OUT"
+[ "$FIRST_ROUND" -gt 1 ] || rm -rf "$OUT"
+mkdir -p "$OUT"
 gates="-Pfind-capacity -DskipTests -DstepFactor=${STEP_FACTOR:-1.25} -DstepDuration=${STEP:-30s} -Dwarmup=${WARMUP:-20s} \
   -Dp95Ms=${P95:-50} -Dp99Ms=${P99:-200} -DmaxErrorRate=0"
 cd "$ROOT"
 [ -f server/target/sms-server.jar ] || mvn -q -B -pl server -am package -DskipTests
 
-for round in $(seq 1 "$ROUNDS"); do
+for round in $(seq "$FIRST_ROUND" "$ROUNDS"); do
   echo "== round $round: Django reference (A)"
-  (cd "$PEER" && RESET_DB=1 ./run.sh > "$OUT/django-$round-start.log" 2>&1)
+  # Its PostgreSQL port (55432) lies in the ephemeral range: a client socket may hold it for a moment.
+  for try in 1 2 3 4 5; do
+    (cd "$PEER" && RESET_DB=1 ./run.sh > "$OUT/django-$round-start.log" 2>&1) && break
+    (cd "$PEER" && ./stop.sh > /dev/null 2>&1 || true); sleep 10
+  done
   mvn -q -B -pl loadtest verify $gates -Dpeer=django -Dhost=http://127.0.0.1:8000 -DserviceProcess=gunicorn \
     -DstartSmsPerHour="${DJANGO_START:-80000}" > "$OUT/django-$round.log" 2>&1 || true
   (cd "$PEER" && ./stop.sh > /dev/null 2>&1 || true)

@@ -18,6 +18,9 @@ record ClusterFigures(
                 d.open() == 0,
                 d.open()
                         + " messages still queued or sending after the run (a killed instance's leases expire first)"));
+        if (d.published() < 0) {
+            return checks; // the sandbox provider: no stand-in counted the publishes
+        }
         checks.add(new RunResult.Check(
                 "nothing lost",
                 d.lost() == 0,

@@ -37,6 +37,8 @@ final class ProcessCpu {
     // from zero) adds to its total instead of making it go backwards.
     private final Map<String, long[]> lastSeen = new HashMap<>();
     private final Map<String, Double> totals = new TreeMap<>();
+    private final Map<Long, Long> postgresSeen = new HashMap<>();
+    private double postgresTotal;
 
     ProcessCpu(Supplier<Map<String, Long>> instances) {
         this.instances = instances;
@@ -57,12 +59,16 @@ final class ProcessCpu {
         }
         double service =
                 totals.values().stream().mapToDouble(Double::doubleValue).sum();
-        double postgres = 0;
+        // PostgreSQL backends come and go (a client that reconnects): each one's CPU is added as it
+        // grows, so one that exits does not take its share back out of the total.
         for (Map.Entry<Long, long[]> e : processes.entrySet()) {
             if (e.getValue()[2] == 1) {
-                postgres += seconds(e.getValue());
+                Long last = postgresSeen.put(e.getKey(), e.getValue()[0]);
+                postgresTotal += (e.getValue()[0] - (last == null ? 0 : last)) / TICKS;
             }
         }
+        postgresSeen.keySet().retainAll(processes.keySet());
+        double postgres = postgresTotal;
         double[] machine = machine();
         return new Reading(System.nanoTime(), loadGen, service, postgres, machine[0], machine[1], Map.copyOf(totals));
     }

@@ -18,7 +18,6 @@ final class DeliveryAttempt {
     private final int maxAttempts;
     private final Duration recordFor;
     private final BooleanSupplier running;
-    private final SentOutcomes sentOutcomes;
 
     /**
      * @param recordFor how long an outcome that cannot be written (database unreachable) is retried; the
@@ -39,7 +38,6 @@ final class DeliveryAttempt {
         this.maxAttempts = maxAttempts;
         this.recordFor = recordFor;
         this.running = running;
-        this.sentOutcomes = new SentOutcomes(outbox);
     }
 
     void deliver(Outbox.Claimed message) {
@@ -73,7 +71,7 @@ final class DeliveryAttempt {
 
     private void record(Outbox.Claimed message, SmsProvider.Outcome outcome) {
         if (outcome instanceof SmsProvider.Outcome.Sent sent) {
-            double latency = sentOutcomes.markSent(message, sent.providerMessageId());
+            double latency = outbox.markSent(message, sent.providerMessageId());
             if (latency >= 0) {
                 metrics.sent(latency);
             }

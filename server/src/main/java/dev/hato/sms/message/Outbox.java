@@ -62,22 +62,6 @@ public class Outbox {
             )
             select coalesce((select latency from sent), -1)""");
 
-    /** {@link #MARK_SENT} for many messages in one statement (and one commit). */
-    private static final String MARK_ALL_SENT = sql("""
-            with outcome as (
-              select * from unnest(:ids::bigint[], :attempts::int[], :pids::text[]) as o(id, attempt, pid)
-            ), sent as (
-              update messages m set status = {sent}, provider_message_id = o.pid, sent_at = now(),
-                     lease_until = null, last_error = null
-              from outcome o
-              where m.id = o.id and m.status = {sending} and m.attempts = o.attempt
-              returning m.id, o.pid, extract(epoch from (m.sent_at - m.created_at)) as latency
-            ), events as (
-              insert into message_events (message_id, status, detail)
-              select id, {sent}, 'provider message id ' || pid from sent
-            )
-            select id, latency from sent""");
-
     private static final String RETRY_LATER = sql("""
             with retry as (
               update messages set status = {queued}, lease_until = null, last_error = :error,
@@ -163,38 +147,6 @@ public class Outbox {
                 .param("pid", providerMessageId)
                 .query(Double.class)
                 .single();
-    }
-
-    /**
-     * Marks several published messages sent at once: message id to seconds from acceptance to sent,
-     * for those still in the attempt that was published (others are left out, as with {@link #markSent}).
-     */
-    public java.util.Map<Long, Double> markAllSent(List<Claimed> messages, List<String> providerMessageIds) {
-        // Array literals, because named parameters expand Java collections into lists of placeholders.
-        String ids =
-                arrayLiteral(messages.stream().map(m -> Long.toString(m.id())).toList());
-        String attempts = arrayLiteral(
-                messages.stream().map(m -> Integer.toString(m.attempts())).toList());
-        java.util.Map<Long, Double> latencies = new java.util.HashMap<>();
-        jdbc.sql(MARK_ALL_SENT)
-                .param("ids", ids)
-                .param("attempts", attempts)
-                .param("pids", arrayLiteral(providerMessageIds))
-                .query(rs -> {
-                    latencies.put(rs.getLong(1), rs.getDouble(2));
-                });
-        return latencies;
-    }
-
-    /** A PostgreSQL array literal: every element double-quoted, backslashes and quotes escaped. */
-    static String arrayLiteral(List<String> values) {
-        StringBuilder out = new StringBuilder("{");
-        for (int i = 0; i < values.size(); i++) {
-            out.append(i == 0 ? "\"" : ",\"")
-                    .append(values.get(i).replace("\\", "\\\\").replace("\"", "\\\""))
-                    .append('"');
-        }
-        return out.append('}').toString();
     }
 
     public void retryLater(Claimed message, Duration delay, String error) {

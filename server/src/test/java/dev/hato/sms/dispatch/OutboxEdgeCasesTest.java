@@ -31,54 +31,6 @@ class OutboxEdgeCasesTest {
     }
 
     @Test
-    void sentOutcomesWrittenTogetherFinishEachMessageOnceWithItsEvent() throws Exception {
-        try (OutboxDatabase db = new OutboxDatabase("outbox_group_commit")) {
-            db.queue(200);
-            Outbox outbox = new Outbox(db.jdbc);
-            List<Outbox.Claimed> claimed = outbox.claim(200, Duration.ofSeconds(60));
-            Outbox.Claimed stale = claimed.get(0);
-            db.jdbc
-                    .sql("update messages set attempts = attempts + 1 where id = ?")
-                    .param(stale.id())
-                    .update();
-            SentOutcomes outcomes = new SentOutcomes(outbox);
-            java.util.concurrent.ConcurrentHashMap<Long, Double> results =
-                    new java.util.concurrent.ConcurrentHashMap<>();
-
-            var pool = new java.util.concurrent.ForkJoinPool(16);
-            try {
-                pool.submit(() -> claimed.parallelStream()
-                                .forEach(m -> results.put(m.id(), outcomes.markSent(m, "pid \"" + m.id() + "\\"))))
-                        .get();
-            } finally {
-                pool.shutdown();
-            }
-
-            assertThat(results.get(stale.id()))
-                    .as("a newer attempt is not finished")
-                    .isNegative();
-            assertThat(results).hasSize(200).allSatisfy((id, latency) -> {
-                if (id != stale.id()) {
-                    assertThat(latency).isNotNegative();
-                }
-            });
-            assertThat(db.statusCounts()).containsEntry("sent", 199L).containsEntry("sending", 1L);
-            assertThat(db.jdbc
-                            .sql("select count(*) from message_events where status = 'sent'")
-                            .query(Long.class)
-                            .single())
-                    .isEqualTo(199);
-            long id = claimed.get(7).id();
-            assertThat(db.jdbc
-                            .sql("select provider_message_id from messages where id = ?")
-                            .param(id)
-                            .query(String.class)
-                            .single())
-                    .isEqualTo("pid \"" + id + "\\");
-        }
-    }
-
-    @Test
     void reclaimTakesAtMostOneBatchPerRound() {
         try (OutboxDatabase db = new OutboxDatabase("outbox_reclaim")) {
             db.queue(30);
