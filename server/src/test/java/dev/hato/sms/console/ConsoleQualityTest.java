@@ -2,7 +2,6 @@ package dev.hato.sms.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hato.sms.support.HttpTest;
 import dev.hato.sms.support.SmsTextCases;
 import dev.hato.sms.support.TestUsers;
 import java.io.IOException;
@@ -18,36 +17,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** Accessibility, keyboard use, zoom, the security policy, page weight and first render of the console. */
-class ConsoleQualityTest extends HttpTest {
+class ConsoleQualityTest extends BrowserTest {
 
     static final Path STATIC = Path.of("src", "main", "resources", "static");
     static final Path FIGURES = Path.of("target", "console-figures.txt");
-
-    @Autowired
-    TestUsers users;
-
-    Browser browser;
-    String username;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = new Browser("http://localhost:" + port);
-        username = users.superuser();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
 
     @Test
     void everyScreenHasNoSeriousAccessibilityViolationAndReflowsAt200PercentZoom() {

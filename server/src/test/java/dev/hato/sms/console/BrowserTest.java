@@ -1,0 +1,74 @@
+package dev.hato.sms.console;
+
+import dev.hato.sms.auth.Users;
+import dev.hato.sms.support.HttpTest;
+import dev.hato.sms.support.TestUsers;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/** A fresh headless Chromium per test, a superuser to log in as, and data made through the API. */
+abstract class BrowserTest extends HttpTest {
+
+    static final Random RANDOM = new Random();
+
+    @Autowired
+    TestUsers users;
+
+    @Autowired
+    Users userRows;
+
+    @Autowired
+    PasswordEncoder passwordEncoder;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Browser browser;
+    String username;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = new Browser("http://localhost:" + port);
+        username = users.superuser();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
+    }
+
+    String registerCustomer(String name) {
+        var api = client();
+        api.login(username, TestUsers.PASSWORD);
+        String number = "090-" + (1000 + RANDOM.nextInt(9000)) + "-" + (1000 + RANDOM.nextInt(9000));
+        var created = api.post("/api/customers", Map.of("phone_number", number, "name", name))
+                .json();
+        return created.get("id").asString();
+    }
+
+    void createTemplate(String customerId, String name, String content) {
+        var api = client();
+        api.login(username, TestUsers.PASSWORD);
+        api.post("/api/customers/" + customerId + "/templates", Map.of("name", name, "content", content));
+    }
+
+    long messagesOf(String customerId) {
+        return jdbc.sql("select count(*) from messages where customer_id = ?")
+                .param(Long.parseLong(customerId))
+                .query(Long.class)
+                .single();
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package dev.hato.sms.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hato.sms.support.TestUsers;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/** The console shows the service's refusals: opt-outs, ended sessions, CSRF failures, login throttling. */
+class ConsoleRefusalsTest extends BrowserTest {
+
+    @Test
+    void anOptOutIsConfirmedShownAndRefusesTheNextSendWithAMessage() {
+        browser.open("");
+        browser.login(username, TestUsers.PASSWORD);
+        String customerId = registerCustomer("Opt Out");
+        createTemplate(customerId, "news", "Weekly news");
+        browser.open("#/customers/" + customerId);
+        browser.heading("Opt Out");
+        browser.find("section.panel button.danger").click();
+        browser.find("dialog[open] button[data-confirm]").click();
+        browser.waitFor(
+                d -> d.findElement(By.cssSelector("section.panel dl")).getText().contains("配信停止"));
+        assertThat(browser.find("main > .alert").getText()).contains("記録されました");
+
+        browser.open("#/send?customer=" + customerId);
+        new org.openqa.selenium.support.ui.Select(browser.find("#send-template")).selectByVisibleText("news");
+        browser.find("#send-button").click();
+        browser.waitFor(
+                d -> d.findElement(By.cssSelector("main > .alert")).getText().contains("配信停止"));
+        assertThat(messagesOf(customerId)).isZero();
+    }
+
+    @Test
+    void aSessionEndedOnTheServerSendsTheNextActionToLoginAndBack() {
+        browser.open("");
+        browser.login(username, TestUsers.PASSWORD);
+        browser.open("#/history");
+        browser.heading("送信履歴");
+        userRows.setPassword(username, passwordEncoder.encode("a new password 1"));
+        browser.find("nav a[href='#/customers']").click();
+        browser.heading("ログイン");
+        WebElement reason = browser.find("form.login .alert");
+        assertThat(reason.getText()).containsAnyOf("セッションの有効期限が切れました", "セッションが終了しました");
+        browser.screenshot("12-session-ended");
+        browser.login(username, "a new password 1");
+        browser.heading("顧客");
+        assertThat(browser.driver.getCurrentUrl()).endsWith("#/customers");
+    }
+
+    @Test
+    void aFailedCsrfCheckIsShownAsAMessage() {
+        browser.open("");
+        browser.login(username, TestUsers.PASSWORD);
+        browser.open("#/customers");
+        browser.heading("顧客");
+        browser.driver.manage().deleteCookieNamed("csrftoken");
+        browser.driver.manage().addCookie(new org.openqa.selenium.Cookie("csrftoken", "forged"));
+        browser.find("#customer-phone").sendKeys("090-2222-3333");
+        browser.driver
+                .findElement(By.cssSelector("form[aria-labelledby=register-title] button"))
+                .click();
+        WebElement alert = browser.find("form[aria-labelledby=register-title] .alert");
+        assertThat(alert.getText()).contains("CSRF");
+        assertThat(browser.driver.getCurrentUrl()).endsWith("#/customers");
+    }
+
+    @Test
+    void repeatedFailedLoginsSayWhenToTryAgain() {
+        browser.open("#/login");
+        for (int i = 0; i < 6; i++) {
+            WebElement user = browser.find("#login-username");
+            user.clear();
+            user.sendKeys(username);
+            browser.driver.findElement(By.id("login-password")).sendKeys("wrong password");
+            browser.driver
+                    .findElement(By.cssSelector("form.login button[type=submit]"))
+                    .click();
+            int attempt = i;
+            browser.waitFor(d -> attempt < 5
+                    ? d.findElement(By.cssSelector("form.login .alert"))
+                                    .getText()
+                                    .contains("違います")
+                            || d.findElement(By.cssSelector("form.login .alert"))
+                                    .getText()
+                                    .contains("秒後")
+                    : d.findElement(By.cssSelector("form.login .alert"))
+                            .getText()
+                            .contains("秒後"));
+        }
+        assertThat(browser.find("form.login .alert").getText()).matches("(?s).*\\d+ 秒後.*");
+    }
+
+    @Test
+    void theLanguageSwitchIsRemembered() {
+        browser.open("");
+        browser.login(username, TestUsers.PASSWORD);
+        browser.heading("ダッシュボード");
+        browser.find("header button[lang=en]").click();
+        browser.heading("Dashboard");
+        browser.driver.navigate().refresh();
+        browser.heading("Dashboard");
+        assertThat(browser.script("return document.documentElement.lang")).isEqualTo("en");
+        browser.find("header button[lang=ja]").click();
+        browser.heading("ダッシュボード");
+    }
+}
