@@ -53,11 +53,6 @@ public final class CapacityRun {
         return result.passed() ? 0 : 1;
     }
 
-    private static long serverErrors(Map<String, Map<String, String>> stats, String instance) {
-        String value = stats.getOrDefault(instance, Map.of()).getOrDefault("hrsp_5xx", "0");
-        return value.isBlank() ? 0 : Long.parseLong(value);
-    }
-
     /** Runs the scenario once and writes its report into {@code out}. */
     static RunResult run(LoadSettings settings, Deployment deployment, Path out, String gatlingFolder)
             throws Exception {
@@ -76,8 +71,7 @@ public final class CapacityRun {
                 settings.maxErrorRate() * 100,
                 settings.host());
         ServerSampler sampler = new ServerSampler(settings, deployment);
-        Map<String, Long> requestsBefore = deployment.requestsPerInstance();
-        Map<String, Map<String, String>> statsBefore = deployment instanceof Cluster c0 ? c0.haproxyStats() : Map.of();
+        Map<String, long[]> servedBefore = deployment instanceof Cluster c0 ? c0.served() : Map.of();
         Disruption disruption = null;
         Thread disrupting = null;
         Cluster.Delivery deliveryBefore = null;
@@ -110,15 +104,13 @@ public final class CapacityRun {
         ClusterFigures cluster = null;
         if (deployment instanceof Cluster c) {
             Cluster.Delivery delivery = c.settle(LoadSettings.duration(LoadSettings.knob("settleTimeout", "90s")));
-            Map<String, Long> requestsAfter = deployment.requestsPerInstance();
             Map<String, Double> cores = sampler.coresPerInstance();
-            Map<String, Map<String, String>> stats = c.haproxyStats();
             List<ClusterFigures.Instance> rows = new ArrayList<>();
-            requestsAfter.forEach((name, total) -> rows.add(new ClusterFigures.Instance(
-                    name,
-                    total - requestsBefore.getOrDefault(name, 0L),
-                    serverErrors(stats, name) - serverErrors(statsBefore, name),
-                    cores.getOrDefault(name, 0.0))));
+            c.served().forEach((name, after) -> {
+                long[] before = servedBefore.getOrDefault(name, new long[2]);
+                rows.add(new ClusterFigures.Instance(
+                        name, after[0] - before[0], after[1] - before[1], cores.getOrDefault(name, 0.0)));
+            });
             cluster = new ClusterFigures(disruption.kind(), disruption.events(), rows, delivery.since(deliveryBefore));
         }
         double window = settings.runTime().toMillis() / 1000.0;

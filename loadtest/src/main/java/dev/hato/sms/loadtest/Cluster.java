@@ -64,10 +64,12 @@ final class Cluster implements Deployment {
                         "--sms.sns.region=us-east-1",
                         "--sms.sns.access-key-id=test",
                         "--sms.sns.secret-access-key=test");
-        List<String> args = new ArrayList<>(List.of(
+        List<String> datasource = List.of(
                 "--spring.datasource.url=" + postgres.jdbcUrl(),
                 "--spring.datasource.username=postgres",
-                "--spring.datasource.password=",
+                "--spring.datasource.password=");
+        List<String> args = new ArrayList<>(datasource);
+        args.addAll(List.of(
                 "--server.address=127.0.0.1",
                 // Longer than HAProxy needs to see readiness DOWN (2 checks 500 ms apart).
                 "--sms.shutdown.drain-period=" + LoadSettings.knob("drainPeriod", "3s"),
@@ -83,7 +85,7 @@ final class Cluster implements Deployment {
         if (!extra.isBlank()) {
             args.addAll(List.of(extra.trim().split("\\s+")));
         }
-        createStaffUser(args, out);
+        createStaffUser(datasource, out);
         Map<String, Integer> ports = new LinkedHashMap<>();
         List<Future<ServiceUnderTest>> starting = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(count);
@@ -95,7 +97,7 @@ final class Cluster implements Deployment {
                 ports.put(name, port);
                 Path log = out.resolve(name + ".log");
                 Files.deleteIfExists(log);
-                starting.add(pool.submit(() -> ServiceUnderTest.instance(name, port, args, Map.of(), log)));
+                starting.add(pool.submit(() -> ServiceUnderTest.instance(name, port, args, log)));
             }
             for (Future<ServiceUnderTest> f : starting) {
                 instances.add(f.get());
@@ -107,7 +109,7 @@ final class Cluster implements Deployment {
     }
 
     /** The staff member the load logs in as, created with the jar's own createuser task. */
-    private static void createStaffUser(List<String> args, Path out) throws Exception {
+    private static void createStaffUser(List<String> datasource, Path out) throws Exception {
         Path passwordFile = out.resolve("password.txt");
         Files.writeString(passwordFile, LoadSettings.knob("password", "password123") + "\n");
         List<String> command = new ArrayList<>(List.of(
@@ -119,7 +121,7 @@ final class Cluster implements Deployment {
                 "--superuser",
                 "--email=admin@example.com",
                 "--password-file=" + passwordFile));
-        command.addAll(args.subList(0, 3));
+        command.addAll(datasource);
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(out.resolve("createuser.log").toFile())
@@ -141,23 +143,20 @@ final class Cluster implements Deployment {
         return pids;
     }
 
-    @Override
-    public Map<String, Long> requestsPerInstance() {
-        Map<String, Long> requests = new LinkedHashMap<>();
+    /** Per instance, as HAProxy counted so far: {requests sent to it, its 5xx answers}. */
+    Map<String, long[]> served() {
+        Map<String, long[]> served = new LinkedHashMap<>();
         try {
-            haproxy.stats().forEach((name, s) -> requests.put(name, Long.parseLong(s.get("stot"))));
+            haproxy.stats().forEach((name, s) -> served.put(name, new long[] {count(s, "stot"), count(s, "hrsp_5xx")}));
         } catch (Exception e) {
             System.out.println("capacity: HAProxy statistics unavailable: " + e.getMessage());
         }
-        return requests;
+        return served;
     }
 
-    Map<String, Map<String, String>> haproxyStats() {
-        try {
-            return haproxy.stats();
-        } catch (Exception e) {
-            return Map.of();
-        }
+    private static long count(Map<String, String> stats, String column) {
+        String value = stats.getOrDefault(column, "");
+        return value.isBlank() ? 0 : Long.parseLong(value);
     }
 
     List<ServiceUnderTest> instances() {

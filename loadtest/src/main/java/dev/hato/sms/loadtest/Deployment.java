@@ -14,11 +14,6 @@ interface Deployment extends AutoCloseable {
     /** Instance name to its current process id; empty when the service runs elsewhere. */
     Map<String, Long> pids();
 
-    /** Requests each instance answered so far, as the load balancer counted them; empty for one instance. */
-    default Map<String, Long> requestsPerInstance() {
-        return Map.of();
-    }
-
     @Override
     default void close() throws Exception {}
 

@@ -33,11 +33,11 @@ final class ProcessCpu {
 
     private final long loadGeneratorPid = ProcessHandle.current().pid();
     private final Supplier<Map<String, Long>> instances;
-    // Per instance: the pid last seen and its CPU then, so a restarted instance (a new pid starting
-    // from zero) adds to its total instead of making it go backwards.
-    private final Map<String, long[]> lastSeen = new HashMap<>();
+    // Each process's CPU ticks when last read. Groups add what their processes grew since, so a process
+    // that exits (a PostgreSQL backend) or comes back under a new pid (a restarted instance) never takes
+    // its share back out of the group's total.
+    private final Map<Long, Long> seen = new HashMap<>();
     private final Map<String, Double> totals = new TreeMap<>();
-    private final Map<Long, Long> postgresSeen = new HashMap<>();
     private double postgresTotal;
 
     ProcessCpu(Supplier<Map<String, Long>> instances) {
@@ -52,25 +52,25 @@ final class ProcessCpu {
             if (process == null) {
                 continue;
             }
-            long[] last = lastSeen.get(instance.getKey());
-            long added = last != null && last[0] == instance.getValue() ? process[0] - last[1] : process[0];
-            totals.merge(instance.getKey(), added / TICKS, Double::sum);
-            lastSeen.put(instance.getKey(), new long[] {instance.getValue(), process[0]});
+            totals.merge(instance.getKey(), grown(instance.getValue(), process[0]), Double::sum);
         }
         double service =
                 totals.values().stream().mapToDouble(Double::doubleValue).sum();
-        // PostgreSQL backends come and go (a client that reconnects): each one's CPU is added as it
-        // grows, so one that exits does not take its share back out of the total.
         for (Map.Entry<Long, long[]> e : processes.entrySet()) {
             if (e.getValue()[2] == 1) {
-                Long last = postgresSeen.put(e.getKey(), e.getValue()[0]);
-                postgresTotal += (e.getValue()[0] - (last == null ? 0 : last)) / TICKS;
+                postgresTotal += grown(e.getKey(), e.getValue()[0]);
             }
         }
-        postgresSeen.keySet().retainAll(processes.keySet());
+        seen.keySet().retainAll(processes.keySet());
         double postgres = postgresTotal;
         double[] machine = machine();
         return new Reading(System.nanoTime(), loadGen, service, postgres, machine[0], machine[1], Map.copyOf(totals));
+    }
+
+    /** CPU seconds the process used since the last read (all of it, the first time it is seen). */
+    private double grown(long pid, long ticks) {
+        Long last = seen.put(pid, ticks);
+        return (ticks - (last == null ? 0 : last)) / TICKS;
     }
 
     /** Processes whose name matches {@code pattern}, each under its own name ("gunicorn-1234"). */

@@ -25,30 +25,21 @@ final class ServiceUnderTest implements Deployment {
 
     private final String name;
     private final List<String> command;
-    private final Map<String, String> environment;
     private final Path log;
     private final String baseUrl;
     private final Path dataDir;
     private volatile Process process;
 
-    private ServiceUnderTest(
-            String name,
-            List<String> command,
-            Map<String, String> environment,
-            Path log,
-            String baseUrl,
-            Path dataDir) {
+    private ServiceUnderTest(String name, List<String> command, Path log, String baseUrl, Path dataDir) {
         this.name = name;
         this.command = List.copyOf(command);
-        this.environment = Map.copyOf(environment);
         this.log = log;
         this.baseUrl = baseUrl;
         this.dataDir = dataDir;
     }
 
     /** One instance of several: the jar with the given settings on {@code port}, logging to {@code log}. */
-    static ServiceUnderTest instance(String name, int port, List<String> args, Map<String, String> env, Path log)
-            throws Exception {
+    static ServiceUnderTest instance(String name, int port, List<String> args, Path log) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(javaCommand());
         command.addAll(split(LoadSettings.knob("serviceJvmArgs", "-Xms256m -Xmx512m")));
@@ -56,7 +47,7 @@ final class ServiceUnderTest implements Deployment {
         command.add(locateJar().toString());
         command.add("--server.port=" + port);
         command.addAll(args);
-        ServiceUnderTest service = new ServiceUnderTest(name, command, env, log, "http://127.0.0.1:" + port, null);
+        ServiceUnderTest service = new ServiceUnderTest(name, command, log, "http://127.0.0.1:" + port, null);
         service.launch();
         return service;
     }
@@ -72,7 +63,6 @@ final class ServiceUnderTest implements Deployment {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().putAll(environment);
         process = builder.start();
         awaitReady(Duration.ofSeconds(180));
     }
@@ -134,8 +124,7 @@ final class ServiceUnderTest implements Deployment {
         System.out.println("capacity: starting " + String.join(" ", command));
         Path log = outputDir.resolve("service.log");
         Files.deleteIfExists(log);
-        ServiceUnderTest service =
-                new ServiceUnderTest("service", command, Map.of(), log, "http://127.0.0.1:" + port, dataDir);
+        ServiceUnderTest service = new ServiceUnderTest("service", command, log, "http://127.0.0.1:" + port, dataDir);
         service.launch();
         return service;
     }

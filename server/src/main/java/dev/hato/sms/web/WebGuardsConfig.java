@@ -28,14 +28,6 @@ class WebGuardsConfig {
     }
 
     @Bean
-    FilterRegistrationBean<ContentSecurityPolicyFilter> contentSecurityPolicyFilter() {
-        FilterRegistrationBean<ContentSecurityPolicyFilter> registration =
-                new FilterRegistrationBean<>(new ContentSecurityPolicyFilter());
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
-        return registration;
-    }
-
-    @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemJsonFromTomcat() {
         return factory -> factory.addContextCustomizers(context -> {
             if (context.getParent() instanceof StandardHost host) {

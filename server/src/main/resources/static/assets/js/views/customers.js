@@ -3,7 +3,11 @@ import { h, clear, formatTime } from '../dom.js';
 import { t } from '../i18n.js';
 import { alertBox, badge, clearFieldErrors, confirmDialog, field, showError, showFieldErrors, showInfo, toast } from '../ui.js';
 
-const LOOKS_LIKE_NUMBER = /^[+0-9０-９()\-\s]+$/;
+/** Search parameters for what staff typed: digits (full-width too) mean a phone number, anything else a name. */
+export function customerSearch(text) {
+  const q = text.trim();
+  return /^[+0-9０-９()\-\s]+$/.test(q) ? { phone_number: q } : { name: q };
+}
 
 export async function customersView(ctx) {
   const message = alertBox();
@@ -23,9 +27,7 @@ export async function customersView(ctx) {
 
   async function load(reset) {
     try {
-      const q = search.value.trim();
-      const params = LOOKS_LIKE_NUMBER.test(q) ? { phone_number: q } : { name: q };
-      const page = await get(reset ? '/api/customers' + query({ ...params, limit: 20 }) : next);
+      const page = await get(reset ? '/api/customers' + query({ ...customerSearch(search.value), limit: 20 }) : next);
       if (reset) clear(tbody);
       clear(message);
       page.results.forEach((c) => tbody.append(row(c)));

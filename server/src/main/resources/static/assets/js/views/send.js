@@ -4,6 +4,7 @@ import { t } from '../i18n.js';
 import { placeholders, render } from '../smstext.js';
 import { alertBox, badge, field, showError, showInfo } from '../ui.js';
 import { counter } from './template.js';
+import { customerSearch } from './customers.js';
 
 const BUILT_IN = ['customer_name', 'phone_number'];
 
@@ -31,9 +32,8 @@ export async function sendView(ctx) {
     h('div', { class: 'actions' }, h('button', { type: 'submit' }, t('common.search'))), choices);
   searchForm.addEventListener('submit', async (e) => {
     e.preventDefault();
-    const q = search.value.trim();
     try {
-      const page = await get('/api/customers' + query({ ...(/^[+0-9()\-\s]+$/.test(q) ? { phone_number: q } : { name: q }), limit: 10 }));
+      const page = await get('/api/customers' + query({ ...customerSearch(search.value), limit: 10 }));
       clear(choices).append(...page.results.map((c) => h('li', {},
         h('button', { type: 'button', class: 'secondary', onclick: () => choose(c.id) },
           `${c.name || t('customers.noName')} (${c.phone_number_e164})`))));
@@ -78,7 +78,7 @@ export async function sendView(ctx) {
     pending = null;
     const tpl = template();
     const names = tpl ? placeholders(tpl.content).filter((n) => !BUILT_IN.includes(n)) : [];
-    const existing = Object.fromEntries([...vars.querySelectorAll('input')].map((i) => [i.name, i.value]));
+    const existing = typedValues();
     clear(vars).append(...names.map((n) => {
       const input = h('input', { name: n, value: existing[n] || '', 'data-variable': n });
       input.addEventListener('input', refreshPreview);
@@ -87,9 +87,13 @@ export async function sendView(ctx) {
     refreshPreview();
   }
 
+  /** The values typed for the template's own placeholders. */
+  function typedValues() {
+    return Object.fromEntries([...vars.querySelectorAll('input')].map((i) => [i.name, i.value]));
+  }
+
   function values() {
-    const own = Object.fromEntries([...vars.querySelectorAll('input')].map((i) => [i.name, i.value]));
-    return { customer_name: customer.name || '', phone_number: customer.phone_number_e164, ...own };
+    return { customer_name: customer.name || '', phone_number: customer.phone_number_e164, ...typedValues() };
   }
 
   function refreshPreview() {
@@ -116,10 +120,9 @@ export async function sendView(ctx) {
     try {
       if (!pending) {
         const issued = (await api('POST', '/api/tokens', { customer_id: customer.id })).data;
-        const own = Object.fromEntries([...vars.querySelectorAll('input')].map((i) => [i.name, i.value]));
         pending = {
           key: randomKey(),
-          body: { phone_number: customer.phone_number_e164, token: issued.token, customer_id: customer.id, template_id: tpl.id, variables: own },
+          body: { phone_number: customer.phone_number_e164, token: issued.token, customer_id: customer.id, template_id: tpl.id, variables: typedValues() },
         };
       }
       const { data } = await api('POST', '/api/sms/send', pending.body, { idempotencyKey: pending.key });
