@@ -59,12 +59,19 @@ final class TouchThrottlingSessionRepository
 
     @Override
     public ThrottledSession findById(String id) {
-        Session session = delegate.findById(id);
+        Session session = SessionReadMemo.get(id);
+        if (session == null) {
+            session = delegate.findById(id);
+            if (session != null) {
+                SessionReadMemo.remember(session);
+            }
+        }
         return session == null ? null : new ThrottledSession(session, interval);
     }
 
     @Override
     public void deleteById(String id) {
+        SessionReadMemo.forget(id);
         delegate.deleteById(id);
     }
 

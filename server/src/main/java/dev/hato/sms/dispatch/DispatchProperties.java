@@ -21,6 +21,8 @@ import org.springframework.validation.annotation.Validated;
  * @param backoffMax longest retry delay
  * @param shutdownGrace how long shutdown waits for in-flight provider calls
  * @param poolSize connections of the dispatcher's own pool (separate from the web requests' pool)
+ * @param gatherDelay after a local send wakes the dispatcher, how long it lets further sends gather
+ *     before claiming, so one claim takes several messages instead of one each
  */
 @Validated
 @ConfigurationProperties("sms.dispatch")
@@ -35,4 +37,5 @@ public record DispatchProperties(
         @DefaultValue("1s") @NotNull Duration backoffBase,
         @DefaultValue("5m") @NotNull Duration backoffMax,
         @DefaultValue("10s") @NotNull Duration shutdownGrace,
-        @DefaultValue("4") @Min(1) int poolSize) {}
+        @DefaultValue("4") @Min(1) int poolSize,
+        @DefaultValue("20ms") @NotNull Duration gatherDelay) {}

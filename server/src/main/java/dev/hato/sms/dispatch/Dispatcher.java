@@ -136,8 +136,7 @@ public class Dispatcher implements SmartLifecycle {
         while (running) {
             try {
                 reclaimNowAndThen();
-                int sent = dispatchBatch();
-                if (sent == 0) {
+                if (!dispatchBatch()) {
                     idle();
                 }
             } catch (RuntimeException e) {
@@ -147,18 +146,25 @@ public class Dispatcher implements SmartLifecycle {
         }
     }
 
-    private int dispatchBatch() {
+    /**
+     * Claims and hands out one batch; true when the batch was full, so more may be waiting at once.
+     * A smaller batch took everything due: the loop then sleeps until a send wakes it (a send during
+     * this batch has already set the flag) or the poll interval passes, instead of claiming again at
+     * once and finding nothing, which had cost one empty claim per message.
+     */
+    private boolean dispatchBatch() {
         if (metrics.paused()) {
-            return 0;
+            return false;
         }
         int capacity = Math.min(rateLimiter.maxBatch(properties.batchSize()), Math.max(1, inFlight.availablePermits()));
         List<Outbox.Claimed> claimed = outbox.claim(capacity, properties.leaseTimeout());
+        boolean full = claimed.size() >= capacity;
         if (claimed.isEmpty()) {
-            return 0;
+            return false;
         }
         List<Outbox.Claimed> batch = withoutOptedOut(claimed);
         if (batch.isEmpty()) {
-            return claimed.size();
+            return full;
         }
         RateLimiter.Reservation reservation = rateLimiter.reserve(batch.size());
         long base = System.nanoTime();
@@ -175,7 +181,7 @@ public class Dispatcher implements SmartLifecycle {
             long waited = waitUntil(base + reservation.slot(i).toNanos());
             if (!running) {
                 releaseUnsent();
-                return i;
+                return false;
             }
             metrics.rateLimiterWait(waited);
             inFlight.acquireUninterruptibly();
@@ -192,7 +198,7 @@ public class Dispatcher implements SmartLifecycle {
                 }
             });
         }
-        return batch.size();
+        return full;
     }
 
     /** A number that opted out after its message was accepted gets nothing: the message ends failed. */
@@ -234,7 +240,12 @@ public class Dispatcher implements SmartLifecycle {
         }
     }
 
+    /**
+     * Waits for a local send or the poll interval. Woken by a send, it then waits the gather delay:
+     * sends arrive one by one, and a claim per message costs a statement, a commit and a lease each.
+     */
     private void idle() {
+        boolean byASend;
         synchronized (wakeUp) {
             if (!woken && running) {
                 try {
@@ -244,7 +255,11 @@ public class Dispatcher implements SmartLifecycle {
                     running = false;
                 }
             }
+            byASend = woken;
             woken = false;
+        }
+        if (byASend && running && !properties.gatherDelay().isZero()) {
+            sleep(properties.gatherDelay());
         }
     }
 

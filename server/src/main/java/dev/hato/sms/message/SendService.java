@@ -17,9 +17,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Accepts a message: every check passes, then in one transaction the message is stored as queued,
- * the token consumed and the idempotency key completed. Any failure rolls all of it back, so a
- * rejected send never uses up its token.
+ * Accepts a message in one transaction: the token is consumed (its row lock held until commit), every
+ * other check passes, the message is stored as queued and the idempotency key completed. Any failure
+ * rolls all of it back, so a rejected send never uses up its token.
  */
 @Service
 class SendService {
@@ -69,7 +69,7 @@ class SendService {
             }
         }
         CustomerView customer = existingCustomer(request.customerId());
-        SendTokens.Locked token = sendTokens.lock(request.token(), customer.id());
+        sendTokens.consume(request.token(), customer.id());
         Templates.Template template = templateOf(customer, request.templateId());
         String e164 = numberOf(customer, request.phoneNumber());
         refuseIfOptedOut(customer);
@@ -84,7 +84,6 @@ class SendService {
                 sms.text().encoding().label(),
                 sms.text().segments(),
                 staffId));
-        sendTokens.consume(token);
         events.publishEvent(new MessageAccepted(message.id()));
         if (idempotencyKey != null) {
             idempotency.complete(staffId, idempotencyKey, message.id());

@@ -11,18 +11,17 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Checks and consumes one-time tokens inside the caller's transaction. {@link #lock} takes a row
- * lock, so of two concurrent sends with one token the second waits and then sees it used.
+ * Consumes one-time tokens inside the caller's transaction, in one statement: the update both checks
+ * the token (this customer's, unused, not expired) and marks it used, and its row lock makes a second
+ * concurrent send with the same token wait and then find it used. If the caller's transaction rolls
+ * back, the token is unused again. Only a refused token costs a second statement, to say why.
  */
 @Component
 public class SendTokens {
 
     private static final RowMapper<Row> TOKEN_ROWS = new DataClassRowMapper<>(Row.class);
 
-    /** A token that passed every check and is locked until the caller's transaction ends. */
-    public record Locked(long id) {}
-
-    private record Row(long id, long customerId, OffsetDateTime expiresAt, OffsetDateTime usedAt, boolean expired) {}
+    private record Row(long customerId, OffsetDateTime expiresAt, OffsetDateTime usedAt, boolean expired) {}
 
     private final JdbcClient jdbc;
 
@@ -30,40 +29,43 @@ public class SendTokens {
         this.jdbc = jdbc;
     }
 
+    /** Marks the token used by this transaction, or throws the reason it cannot be used. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Locked lock(String token, long customerId) {
-        Row row = jdbc.sql("select id, customer_id, expires_at, used_at, expires_at <= now() as expired"
-                        + " from send_tokens where token_hash = ? for update")
-                .param(TokenHash.of(token))
+    public void consume(String token, long customerId) {
+        byte[] hash = TokenHash.of(token);
+        int consumed = jdbc.sql("update send_tokens set used_at = now()"
+                        + " where token_hash = ? and customer_id = ? and used_at is null and expires_at > now()")
+                .param(hash)
+                .param(customerId)
+                .update();
+        if (consumed == 0) {
+            throw refusal(hash, customerId);
+        }
+    }
+
+    private ApiProblem refusal(byte[] hash, long customerId) {
+        Row row = jdbc.sql("select customer_id, expires_at, used_at, expires_at <= now() as expired"
+                        + " from send_tokens where token_hash = ?")
+                .param(hash)
                 .query(TOKEN_ROWS)
                 .optional()
-                .orElseThrow(() -> new ApiProblem(
-                        HttpStatus.BAD_REQUEST, "token-unknown", "Unknown token", "This token was never issued"));
+                .orElse(null);
+        if (row == null) {
+            return new ApiProblem(
+                    HttpStatus.BAD_REQUEST, "token-unknown", "Unknown token", "This token was never issued");
+        }
         if (row.usedAt() != null) {
-            throw new ApiProblem(
+            return new ApiProblem(
                     HttpStatus.CONFLICT, "token-used", "Token already used", "This token was used at " + row.usedAt());
         }
         if (row.customerId() != customerId) {
-            throw new ApiProblem(
+            return new ApiProblem(
                     HttpStatus.BAD_REQUEST,
                     "token-customer-mismatch",
                     "Token belongs to another customer",
                     "This token was issued for another customer");
         }
-        if (row.expired()) {
-            throw new ApiProblem(
-                    HttpStatus.BAD_REQUEST,
-                    "token-expired",
-                    "Token expired",
-                    "This token expired at " + row.expiresAt());
-        }
-        return new Locked(row.id());
-    }
-
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void consume(Locked token) {
-        jdbc.sql("update send_tokens set used_at = now() where id = ?")
-                .param(token.id())
-                .update();
+        return new ApiProblem(
+                HttpStatus.BAD_REQUEST, "token-expired", "Token expired", "This token expired at " + row.expiresAt());
     }
 }

@@ -82,7 +82,8 @@ final class OutboxDatabase implements AutoCloseable {
                 backoffBase,
                 backoffBase.multipliedBy(10),
                 Duration.ofSeconds(5),
-                4);
+                4,
+                Duration.ofMillis(20));
     }
 
     /** Waits until no message is queued or sending, or fails after the timeout. */
