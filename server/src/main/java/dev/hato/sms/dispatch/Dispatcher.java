@@ -258,7 +258,7 @@ public class Dispatcher implements SmartLifecycle {
             byASend = woken;
             woken = false;
         }
-        if (byASend && running && !properties.gatherDelay().isZero()) {
+        if (byASend && running && properties.gatherDelay().toMillis() > 0) {
             sleep(properties.gatherDelay());
         }
     }
