@@ -3,6 +3,8 @@ package dev.hato.sms.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hato.sms.support.LoggedInTest;
+import dev.hato.sms.support.OpenMessages;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,12 +19,14 @@ class RetentionTest extends LoggedInTest {
     MessageRetention messageRetention;
 
     @Test
-    void oldIdempotencyKeysAndStatusEventsArePurgedAndRecentOnesKept() {
+    void oldIdempotencyKeysAndStatusEventsArePurgedAndRecentOnesKept() throws InterruptedException {
         String phone = uniqueMobile();
         long customer = api.customer(phone);
         long template = api.template(customer, "hello");
         long oldMessage = sendWithKey(phone, customer, template, "old-" + System.nanoTime());
         long newMessage = sendWithKey(phone, customer, template, "new-" + System.nanoTime());
+        // Delivered first, so that every status event of the old message exists before it is aged.
+        OpenMessages.awaitNone(jdbc, Duration.ofSeconds(30));
         jdbc.sql("update idempotency_keys set created_at = now() - interval '2 days' where message_id = ?")
                 .param(oldMessage)
                 .update();
