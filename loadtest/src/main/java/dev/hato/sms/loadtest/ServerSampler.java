@@ -2,6 +2,7 @@ package dev.hato.sms.loadtest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,7 @@ final class ServerSampler implements AutoCloseable {
     });
     private ProcessCpu.Reading previous;
     private volatile JsonNode last;
+    private boolean summaryMissing;
 
     private ProcessCpu.Reading first;
 
@@ -101,15 +103,13 @@ final class ServerSampler implements AutoCloseable {
         }
     }
 
-    private boolean summaryMissing;
-
     /**
      * The service's own figures, or an empty document when it has none (the Django reference has no
      * /api/ops/summary): the CPU split is still sampled.
      */
     private JsonNode serverSummary() {
         if (summaryMissing) {
-            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+            return MissingNode.getInstance();
         }
         try {
             JsonNode summary = JSON.readTree(session.get("/api/ops/summary"));
@@ -118,7 +118,7 @@ final class ServerSampler implements AutoCloseable {
         } catch (RuntimeException | java.io.IOException e) {
             summaryMissing = true;
             System.out.println("capacity: no server figures (" + e.getMessage() + "); sampling CPU only");
-            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+            return MissingNode.getInstance();
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -55,6 +56,12 @@ abstract class BrowserTest extends HttpTest {
         var api = client();
         api.login(username, TestUsers.PASSWORD);
         api.post("/api/customers/" + customerId + "/templates", Map.of("name", name, "content", content));
+    }
+
+    /** The send page for this customer with this template chosen. */
+    void openSendPage(String customerId, String templateName) {
+        browser.open("#/send?customer=" + customerId);
+        new Select(browser.find("#send-template")).selectByVisibleText(templateName);
     }
 
     long messagesOf(String customerId) {

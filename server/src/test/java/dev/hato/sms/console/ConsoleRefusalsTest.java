@@ -24,8 +24,7 @@ class ConsoleRefusalsTest extends BrowserTest {
                 d -> d.findElement(By.cssSelector("section.panel dl")).getText().contains("配信停止"));
         assertThat(browser.find("main > .alert").getText()).contains("記録されました");
 
-        browser.open("#/send?customer=" + customerId);
-        new org.openqa.selenium.support.ui.Select(browser.find("#send-template")).selectByVisibleText("news");
+        openSendPage(customerId, "news");
         browser.find("#send-button").click();
         browser.waitFor(
                 d -> d.findElement(By.cssSelector("main > .alert")).getText().contains("配信停止"));

@@ -61,9 +61,8 @@ class ConsoleSendFlowTest extends BrowserTest {
         assertThat(browser.find("#template-variables").getText()).contains("{{code}}");
         browser.screenshot("06-template-ucs2");
 
-        browser.open("#/send?customer=" + customerId);
+        openSendPage(customerId, "reminder");
         browser.heading("SMS 送信");
-        new org.openqa.selenium.support.ui.Select(browser.find("#send-template")).selectByVisibleText("reminder");
         browser.find("#send-var-code").sendKeys("4711");
         browser.waitFor(d -> d.findElement(By.id("send-preview")).getText().contains("4711"));
         browser.screenshot("07-send");
@@ -172,8 +171,7 @@ class ConsoleSendFlowTest extends BrowserTest {
         browser.login(username, TestUsers.PASSWORD);
         String customerId = registerCustomer("Double Click");
         createTemplate(customerId, "twice", "Only once, please");
-        browser.open("#/send?customer=" + customerId);
-        new org.openqa.selenium.support.ui.Select(browser.find("#send-template")).selectByVisibleText("twice");
+        openSendPage(customerId, "twice");
         new Actions(browser.driver).doubleClick(browser.find("#send-button")).perform();
         browser.find("#sent-message-link");
         // Give a second request every chance to arrive before counting.

@@ -3,12 +3,12 @@ package dev.hato.sms.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hato.sms.message.Outbox;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * How often the dispatcher claims. Each claim is a statement, a commit and a lease; before the gather
@@ -20,7 +20,7 @@ class DispatcherClaimsTest {
     static final class CountingOutbox extends Outbox {
         final AtomicInteger claims = new AtomicInteger();
 
-        CountingOutbox(org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        CountingOutbox(JdbcClient jdbc) {
             super(jdbc);
         }
 
@@ -34,29 +34,17 @@ class DispatcherClaimsTest {
     @Test
     void sendsArrivingOneByOneAreClaimedTogether() throws Exception {
         try (OutboxDatabase db = new OutboxDatabase("dispatch_claims")) {
-            DispatchProperties base = OutboxDatabase.properties(1000, 3, Duration.ofMillis(50), Duration.ofSeconds(60));
-            DispatchProperties properties = new DispatchProperties(
-                    true,
-                    base.ratePerSecond(),
-                    base.maxAttempts(),
-                    base.batchSize(),
-                    base.maxInFlight(),
-                    Duration.ofSeconds(30), // no poll during the test: only the sends' wake-ups claim
-                    base.leaseTimeout(),
-                    base.backoffBase(),
-                    base.backoffMax(),
-                    base.shutdownGrace(),
-                    base.poolSize(),
+            // No poll during the test (30 s): only the sends' wake-ups make the dispatcher claim.
+            DispatchProperties properties = OutboxDatabase.properties(
+                    1000,
+                    3,
+                    Duration.ofMillis(50),
+                    Duration.ofSeconds(60),
+                    Duration.ofSeconds(30),
                     Duration.ofMillis(200));
             CountingOutbox outbox = new CountingOutbox(db.jdbc);
             SharedDispatchTest.CountingProvider provider = new SharedDispatchTest.CountingProvider();
-            Dispatcher dispatcher = new Dispatcher(
-                    outbox,
-                    new RateLimiter(db.jdbc, properties.ratePerSecond()),
-                    provider,
-                    properties,
-                    new SimpleMeterRegistry(),
-                    OptOuts.NONE);
+            Dispatcher dispatcher = db.dispatcher(outbox, provider, properties, OptOuts.NONE);
             dispatcher.start();
             try {
                 Thread.sleep(100); // the claim the loop makes when it starts

@@ -61,8 +61,12 @@ final class OutboxDatabase implements AutoCloseable {
     }
 
     Dispatcher dispatcher(SmsProvider provider, DispatchProperties properties, OptOuts optOuts) {
+        return dispatcher(new Outbox(jdbc), provider, properties, optOuts);
+    }
+
+    Dispatcher dispatcher(Outbox outbox, SmsProvider provider, DispatchProperties properties, OptOuts optOuts) {
         return new Dispatcher(
-                new Outbox(jdbc),
+                outbox,
                 new RateLimiter(jdbc, properties.ratePerSecond()),
                 provider,
                 properties,
@@ -71,19 +75,24 @@ final class OutboxDatabase implements AutoCloseable {
     }
 
     static DispatchProperties properties(double rate, int maxAttempts, Duration backoffBase, Duration lease) {
+        return properties(rate, maxAttempts, backoffBase, lease, Duration.ofMillis(50), Duration.ofMillis(20));
+    }
+
+    static DispatchProperties properties(
+            double rate, int maxAttempts, Duration backoffBase, Duration lease, Duration poll, Duration gather) {
         return new DispatchProperties(
                 true,
                 rate,
                 maxAttempts,
                 100,
                 32,
-                Duration.ofMillis(50),
+                poll,
                 lease,
                 backoffBase,
                 backoffBase.multipliedBy(10),
                 Duration.ofSeconds(5),
                 4,
-                Duration.ofMillis(20));
+                gather);
     }
 
     /** Waits until no message is queued or sending, or fails after the timeout. */
