@@ -15,7 +15,7 @@ import org.springframework.validation.annotation.Validated;
  * @param maxAttempts publish attempts before a transiently failing message is marked failed
  * @param batchSize most messages claimed at once; a batch never holds more than one second of quota
  * @param maxInFlight concurrent provider calls per instance
- * @param pollInterval how often other instances' new messages are looked for (this instance's are picked up at once)
+ * @param pollInterval how often other instances' new messages are looked for (this instance's wake it at once)
  * @param leaseTimeout after this, a message left in "sending" by a crashed instance is reclaimed
  * @param backoffBase first retry delay; it doubles per attempt, with jitter
  * @param backoffMax longest retry delay
