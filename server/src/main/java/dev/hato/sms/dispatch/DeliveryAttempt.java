@@ -40,10 +40,12 @@ final class DeliveryAttempt {
         this.running = running;
     }
 
-    void deliver(Outbox.Claimed message) {
+    /** @param calling runs right before the provider call (the publish gate's record of when it started) */
+    void deliver(Outbox.Claimed message, Runnable calling) {
         long started = System.nanoTime();
         SmsProvider.Outcome outcome;
         try {
+            calling.run();
             outcome = provider.publish(
                     new SmsProvider.OutboundSms(message.id(), message.phoneNumberE164(), message.body()));
         } catch (RuntimeException e) {

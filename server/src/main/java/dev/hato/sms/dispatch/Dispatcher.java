@@ -192,7 +192,7 @@ public class Dispatcher implements SmartLifecycle {
             publishers.execute(() -> {
                 try {
                     publishGate.await(spacing);
-                    attempt.deliver(message);
+                    attempt.deliver(message, publishGate::calling);
                 } finally {
                     inFlight.release();
                 }
