@@ -114,9 +114,11 @@ public class SmsFlowSimulation extends Simulation {
     private Assertion[] assertions() {
         long requiredSends = (long)
                 Math.ceil(settings.requiredSmsPerHour() * settings.runTime().toMillis() / 3_600_000.0);
+        // No percentile assertions here: Gatling 3.14 estimates percentiles with t-digest 3.3's
+        // AVLTreeDigest, which overstates the tail of integer millisecond latencies (a step with an exact
+        // p99 of 30 ms read 230 ms; tdunning/t-digest#230). p95 and p99 are gated on the exact figures
+        // (every latency kept, RunResult); Gatling's counts below are exact and stay.
         return new Assertion[] {
-            global().responseTime().percentile(95.0).lt((int) Math.round(settings.p95Ms())),
-            global().responseTime().percentile(99.0).lt((int) Math.round(settings.p99Ms())),
             // maxErrorRate 0 means no failed request at all (a rolling restart's gate).
             settings.maxErrorRate() == 0
                     ? global().failedRequests().count().is(0L)
