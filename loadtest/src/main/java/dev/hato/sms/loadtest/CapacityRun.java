@@ -1,5 +1,6 @@
 package dev.hato.sms.loadtest;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,10 +24,7 @@ public final class CapacityRun {
     public static void main(String[] args) throws Exception {
         System.setProperty("gatling.data.enableAnalytics", "false");
         LoadSettings settings = LoadSettings.fromSystemProperties();
-        Path out = Path.of(System.getProperty("outputDir", "target/capacity")).toAbsolutePath();
-        // A report left by an earlier run (a stale PASS on top) must never be read as this run's.
-        ServiceUnderTest.deleteRecursively(out);
-        Files.createDirectories(out);
+        Path out = freshOutputFolder(Path.of(System.getProperty("outputDir", "target/capacity")));
         int instances = Integer.parseInt(LoadSettings.knob("instances", "1"));
         Deployment deployment = settings.host() != null
                 ? Deployment.external(settings.host())
@@ -41,6 +39,16 @@ public final class CapacityRun {
             deployment.close();
         }
         System.exit(exit);
+    }
+
+    /**
+     * Empties (or creates) the run's output folder: a report left by an earlier run (a stale PASS on
+     * top) must never be read as this run's.
+     */
+    static Path freshOutputFolder(Path folder) throws IOException {
+        Path out = folder.toAbsolutePath();
+        ServiceUnderTest.deleteRecursively(out);
+        return Files.createDirectories(out);
     }
 
     static int single(LoadSettings settings, Deployment deployment, Path out) throws Exception {
