@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -35,7 +36,31 @@ final class ServerSampler implements AutoCloseable {
             double lockWaits,
             double queueDepth,
             double oldestQueuedSeconds,
-            double deliveryP95Ms) {}
+            double deliveryP95Ms) {
+
+        /** This sample's CPU split only: the service's own figures could not be read (NaN, not 0). */
+        Sample withoutServerFigures() {
+            double n = Double.NaN;
+            return new Sample(
+                    second,
+                    loadGeneratorCores,
+                    serviceCores,
+                    postgresCores,
+                    otherCores,
+                    n,
+                    n,
+                    n,
+                    n,
+                    n,
+                    n,
+                    n,
+                    n,
+                    n,
+                    n,
+                    n,
+                    n);
+        }
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -50,6 +75,7 @@ final class ServerSampler implements AutoCloseable {
     private ProcessCpu.Reading previous;
     private volatile JsonNode last;
     private boolean summaryMissing;
+    private int unavailable;
 
     private ProcessCpu.Reading first;
 
@@ -64,7 +90,8 @@ final class ServerSampler implements AutoCloseable {
 
     private void sample() {
         try {
-            JsonNode summary = serverSummary();
+            JsonNode answer = serverSummary();
+            JsonNode summary = answer == null ? MissingNode.getInstance() : answer;
             ProcessCpu.Reading now = cpu.read();
             double seconds = (now.nanoTime() - previous.nanoTime()) / 1e9;
             double loadGen = (now.loadGenerator() - previous.loadGenerator()) / seconds;
@@ -96,7 +123,7 @@ final class ServerSampler implements AutoCloseable {
                     summary.path("sms").path("oldest_queued_age_seconds").asDouble(),
                     summary.path("sms").path("delivery_latency_ms").path("p95").asDouble());
             synchronized (samples) {
-                samples.add(sample);
+                samples.add(answer == null ? sample.withoutServerFigures() : sample);
             }
         } catch (RuntimeException e) {
             System.out.println("capacity: server sample failed: " + e.getMessage());
@@ -104,21 +131,31 @@ final class ServerSampler implements AutoCloseable {
     }
 
     /**
-     * The service's own figures, or an empty document when it has none (the Django reference has no
-     * /api/ops/summary): the CPU split is still sampled.
+     * The service's own figures, an empty document when it has none (the Django reference has no
+     * /api/ops/summary: the CPU split is still sampled), or null when they could not be read this time.
      */
     private JsonNode serverSummary() {
         if (summaryMissing) {
             return MissingNode.getInstance();
         }
         try {
-            JsonNode summary = JSON.readTree(session.get("/api/ops/summary"));
+            Optional<String> body = session.find("/api/ops/summary");
+            if (body.isEmpty()) {
+                summaryMissing = true;
+                System.out.println("capacity: the service has no /api/ops/summary; sampling CPU only");
+                return MissingNode.getInstance();
+            }
+            JsonNode summary = JSON.readTree(body.get());
             last = summary;
             return summary;
         } catch (RuntimeException | java.io.IOException e) {
-            summaryMissing = true;
-            System.out.println("capacity: no server figures (" + e.getMessage() + "); sampling CPU only");
-            return MissingNode.getInstance();
+            // An overloaded service may answer 503 here for a moment: exactly when its figures matter,
+            // so this sample is a gap (not zeros) and the next one asks again.
+            if (unavailable++ == 0) {
+                System.out.println("capacity: server figures unavailable (" + e.getMessage()
+                        + "); gaps in the timeline where that recurs");
+            }
+            return null;
         }
     }
 

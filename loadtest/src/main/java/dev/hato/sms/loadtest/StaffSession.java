@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import java.util.Optional;
 
 /** A logged-in staff session outside Gatling: for the server sampler and the open model's session pool. */
 final class StaffSession {
@@ -40,12 +41,20 @@ final class StaffSession {
     }
 
     String get(String path) {
+        return find(path).orElseThrow(() -> new IllegalStateException("GET " + path + ": 404"));
+    }
+
+    /** The body, or empty when the service has no such path (404); other failures throw. */
+    Optional<String> find(String path) {
         HttpResponse<String> response =
                 send(http, HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+        if (response.statusCode() == 404) {
+            return Optional.empty();
+        }
         if (response.statusCode() != 200) {
             throw new IllegalStateException("GET " + path + ": " + response.statusCode());
         }
-        return response.body();
+        return Optional.of(response.body());
     }
 
     Map<String, Object> asFeederRecord() {
