@@ -50,12 +50,35 @@ final class Cluster implements Deployment {
     }
 
     static Cluster start(int count, Path out) throws Exception {
+        // Every program is looked for before anything starts: a missing one fails the run at once.
+        Haproxy.requireInstalled();
         Files.createDirectories(out);
+        List<AutoCloseable> started = new ArrayList<>();
+        try {
+            return start(count, out, started);
+        } catch (Exception | Error e) {
+            // Half-way: stop what did start, newest first, and report the first failure.
+            for (int i = started.size() - 1; i >= 0; i--) {
+                try {
+                    started.get(i).close();
+                } catch (Exception closing) {
+                    e.addSuppressed(closing);
+                }
+            }
+            throw e;
+        }
+    }
+
+    private static Cluster start(int count, Path out, List<AutoCloseable> started) throws Exception {
         DebianPostgres postgres = DebianPostgres.start(out.resolve("postgres.log"));
+        started.add(postgres);
         // -DclusterProvider=sandbox: the service's own sandbox provider (no stand-in process, nothing to
         // count at a provider), for measuring the service itself.
         boolean sandbox = LoadSettings.knob("clusterProvider", "sns").equals("sandbox");
         MotoServer moto = sandbox ? null : MotoServer.start(out.resolve("moto.log"));
+        if (moto != null) {
+            started.add(moto);
+        }
         List<String> providerArgs = sandbox
                 ? List.of("--sms.provider=sandbox")
                 : List.of(
@@ -99,8 +122,18 @@ final class Cluster implements Deployment {
                 Files.deleteIfExists(log);
                 starting.add(pool.submit(() -> ServiceUnderTest.instance(name, port, args, log)));
             }
+            // Every start is waited for, failed or not, so that all that did start can be stopped.
+            Exception failure = null;
             for (Future<ServiceUnderTest> f : starting) {
-                instances.add(f.get());
+                try {
+                    instances.add(f.get());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    failure = failure == null ? e : failure;
+                }
+            }
+            started.addAll(instances);
+            if (failure != null) {
+                throw failure;
             }
         } finally {
             pool.shutdown();
@@ -122,10 +155,9 @@ final class Cluster implements Deployment {
                 "--email=admin@example.com",
                 "--password-file=" + passwordFile));
         command.addAll(datasource);
-        Process process = new ProcessBuilder(command)
+        Process process = StartedProcesses.start(new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(out.resolve("createuser.log").toFile())
-                .start();
+                .redirectOutput(out.resolve("createuser.log").toFile()));
         if (process.waitFor() != 0) {
             throw new IllegalStateException("createuser failed; see " + out.resolve("createuser.log"));
         }

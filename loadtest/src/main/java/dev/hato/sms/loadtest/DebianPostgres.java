@@ -26,6 +26,7 @@ final class DebianPostgres implements AutoCloseable {
     private final Path log;
     private final Path keepLogAt;
     private final int port;
+    private StartedProcesses.Stop stop;
 
     // The log lives beside the data (the postgres user may not reach the output folder) and is copied
     // to keepLogAt when the server is stopped.
@@ -43,6 +44,8 @@ final class DebianPostgres implements AutoCloseable {
         Path home = Files.createTempDirectory("hato-postgres");
         DebianPostgres postgres = new DebianPostgres(bin, home, ServiceUnderTest.freePort(), log);
         postgres.init();
+        // pg_ctl detaches the server from this JVM: stopped at exit even when nobody closes it.
+        postgres.stop = StartedProcesses.onExit(postgres::stopServer);
         postgres.pgCtl("start", "-w", "-t", "60", "-l", postgres.log.toString());
         try (Connection c = postgres.connect("postgres")) {
             c.createStatement().execute("create database hato");
@@ -142,9 +145,21 @@ final class DebianPostgres implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        StartedProcesses.done(stop);
+        stopServer();
+    }
+
+    private synchronized void stopServer() throws Exception {
+        if (!Files.exists(home)) {
+            return;
+        }
         try {
-            pgCtl("stop", "-m", "fast", "-w");
-            Files.copy(log, keepLogAt, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            if (Files.exists(data.resolve("postmaster.pid"))) {
+                pgCtl("stop", "-m", "fast", "-w");
+            }
+            if (Files.exists(log)) {
+                Files.copy(log, keepLogAt, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
         } finally {
             ServiceUnderTest.deleteRecursively(home);
         }

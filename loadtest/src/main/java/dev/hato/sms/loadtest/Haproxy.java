@@ -59,6 +59,16 @@ final class Haproxy implements AutoCloseable {
         this.statsPort = statsPort;
     }
 
+    /** Fails at once, naming the package, when HAProxy is not installed. */
+    static void requireInstalled() {
+        boolean found = java.util.stream.Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
+                .filter(d -> !d.isBlank())
+                .anyMatch(d -> Files.isExecutable(Path.of(d, "haproxy")));
+        if (!found && !Files.isExecutable(Path.of("/usr/sbin/haproxy"))) {
+            throw new IllegalStateException("HAProxy is not installed (apt-get install haproxy, or README's ./test.sh)");
+        }
+    }
+
     /** {@code servers}: instance name to its port. */
     static Haproxy start(Map<String, Integer> servers, Path dir) throws Exception {
         int port = ServiceUnderTest.freePort();
@@ -71,10 +81,9 @@ final class Haproxy implements AutoCloseable {
                 .append(" check\n"));
         Path config = dir.resolve("haproxy.cfg");
         Files.writeString(config, CONFIG.formatted(port, lines.toString().stripTrailing(), statsPort));
-        Process process = new ProcessBuilder("haproxy", "-db", "-f", config.toString())
+        Process process = StartedProcesses.start(new ProcessBuilder("haproxy", "-db", "-f", config.toString())
                 .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("haproxy.log").toFile())
-                .start();
+                .redirectOutput(dir.resolve("haproxy.log").toFile()));
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (System.nanoTime() < deadline) {
             try (Socket ignored = new Socket("127.0.0.1", port)) {
@@ -141,6 +150,6 @@ final class Haproxy implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy();
+        StartedProcesses.stopTree(process);
     }
 }

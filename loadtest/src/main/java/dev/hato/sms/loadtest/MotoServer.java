@@ -41,10 +41,10 @@ final class MotoServer implements AutoCloseable {
                 .orElseThrow(
                         () -> new IllegalStateException("moto_server is not installed (pip install 'moto[server]')"));
         int port = ServiceUnderTest.freePort();
-        Process process = new ProcessBuilder(executable.toString(), "-H", "127.0.0.1", "-p", Integer.toString(port))
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+        Process process = StartedProcesses.start(
+                new ProcessBuilder(executable.toString(), "-H", "127.0.0.1", "-p", Integer.toString(port))
+                        .redirectErrorStream(true)
+                        .redirectOutput(log.toFile()));
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (System.nanoTime() < deadline) {
             try (Socket ignored = new Socket("127.0.0.1", port)) {
@@ -82,7 +82,6 @@ final class MotoServer implements AutoCloseable {
 
     @Override
     public void close() {
-        process.descendants().forEach(ProcessHandle::destroy);
-        process.destroy();
+        StartedProcesses.stopTree(process);
     }
 }

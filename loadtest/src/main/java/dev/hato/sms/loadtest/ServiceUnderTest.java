@@ -63,8 +63,13 @@ final class ServiceUnderTest implements Deployment {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        process = builder.start();
-        awaitReady(Duration.ofSeconds(180));
+        process = StartedProcesses.start(builder);
+        try {
+            awaitReady(Duration.ofSeconds(180));
+        } catch (Exception | Error e) {
+            StartedProcesses.stopTree(process);
+            throw e;
+        }
     }
 
     /** SIGTERM, as ECS or systemd stop a task, and waits for the process to finish its shutdown. */
@@ -167,11 +172,7 @@ final class ServiceUnderTest implements Deployment {
 
     @Override
     public void close() throws InterruptedException {
-        Process process = this.process;
-        process.destroy();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
-        }
+        StartedProcesses.stopTree(this.process);
     }
 
     static Path jar() throws Exception {
@@ -192,10 +193,10 @@ final class ServiceUnderTest implements Deployment {
         Path root = Files.isRegularFile(Path.of("../server/pom.xml")) ? Path.of("..") : Path.of(".");
         System.out.println(
                 "capacity: server/target/sms-server.jar is missing; building it (mvn -pl server -am package)");
-        Process build = new ProcessBuilder("mvn", "-q", "-B", "-pl", "server", "-am", "package", "-DskipTests")
-                .directory(root.toFile())
-                .inheritIO()
-                .start();
+        Process build = StartedProcesses.start(
+                new ProcessBuilder("mvn", "-q", "-B", "-pl", "server", "-am", "package", "-DskipTests")
+                        .directory(root.toFile())
+                        .inheritIO());
         if (build.waitFor() != 0) {
             throw new IllegalStateException("building the server jar failed");
         }

@@ -1,6 +1,8 @@
 package dev.hato.sms.auth;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,31 +22,33 @@ class LoginThrottle {
     /** One statement per key: counts the attempt unless the key is waiting; no row back means "wait". */
     private static final String ATTEMPT = """
             insert into login_failures as lf (key, window_start, failures, last_attempt)
-            values (:key, now(), 1, now())
+            values (:key, cast(:now as timestamptz), 1, cast(:now as timestamptz))
             on conflict (key) do update set
-              failures = case when lf.window_start <= now() - make_interval(secs => :window) then 1
+              failures = case when lf.window_start <= cast(:now as timestamptz) - make_interval(secs => :window) then 1
                               else lf.failures + 1 end,
-              window_start = case when lf.window_start <= now() - make_interval(secs => :window) then now()
+              window_start = case when lf.window_start <= cast(:now as timestamptz) - make_interval(secs => :window) then cast(:now as timestamptz)
                                   else lf.window_start end,
-              last_attempt = now()
-            where lf.window_start <= now() - make_interval(secs => :window)
+              last_attempt = cast(:now as timestamptz)
+            where lf.window_start <= cast(:now as timestamptz) - make_interval(secs => :window)
                or lf.failures < :limit
-               or now() >= lf.last_attempt + make_interval(secs => least(:window, power(2, lf.failures - :limit)))
+               or cast(:now as timestamptz) >= lf.last_attempt + make_interval(secs => least(:window, power(2, lf.failures - :limit)))
             returning failures""";
 
     private static final String WAIT = """
             select ceil(extract(epoch from (
                      least(lf.window_start + make_interval(secs => :window),
                            lf.last_attempt + make_interval(secs => least(:window, power(2, lf.failures - :limit))))
-                     - now())))::bigint
+                     - cast(:now as timestamptz))))::bigint
             from login_failures lf where key = :key""";
 
     private final JdbcClient jdbc;
     private final SecurityProperties.LoginThrottle limits;
     private final double windowSeconds;
+    private final Clock clock;
 
-    LoginThrottle(JdbcClient jdbc, SecurityProperties properties) {
+    LoginThrottle(JdbcClient jdbc, SecurityProperties properties, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
         this.limits = properties.loginThrottle();
         this.windowSeconds = limits.window().toMillis() / 1000.0;
     }
@@ -74,13 +78,16 @@ class LoginThrottle {
 
     @Scheduled(fixedDelay = 60_000)
     void evictExpired() {
-        jdbc.sql("delete from login_failures where window_start < now() - make_interval(secs => ?)")
+        jdbc.sql("delete from login_failures where window_start < cast(? as timestamptz) - make_interval(secs => ?)")
+                .param(OffsetDateTime.now(clock))
                 .param(windowSeconds)
                 .update();
     }
 
     private Optional<Duration> attempt(String key, int limit) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
         boolean counted = jdbc.sql(ATTEMPT)
+                .param("now", now)
                 .param("key", key)
                 .param("window", windowSeconds)
                 .param("limit", limit)
@@ -91,6 +98,7 @@ class LoginThrottle {
             return Optional.empty();
         }
         long seconds = jdbc.sql(WAIT)
+                .param("now", now)
                 .param("key", key)
                 .param("window", windowSeconds)
                 .param("limit", limit)

@@ -42,6 +42,7 @@ class SecurityConfig {
             ProblemWriter problems,
             SecurityContextRepository contextRepository,
             UserFingerprints fingerprints,
+            java.time.Clock clock,
             Environment environment)
             throws Exception {
         http.securityContext(c -> c.securityContextRepository(contextRepository))
@@ -83,7 +84,8 @@ class SecurityConfig {
                                                 ? "Only superusers may read the operations figures"
                                                 : "Only staff members may use this service"))))
                 .addFilterBefore(
-                        new SessionGuard(fingerprints, properties.sessionAbsoluteTimeout()), AuthorizationFilter.class)
+                        new SessionGuard(fingerprints, properties.sessionAbsoluteTimeout(), clock),
+                        AuthorizationFilter.class)
                 .addFilterAfter(
                         new CsrfProtectionFilter(properties, problems, Set.of(LOGIN_PATH)), AuthorizationFilter.class);
         return http.build();

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,10 +28,12 @@ class SessionGuard extends OncePerRequestFilter {
 
     private final UserFingerprints fingerprints;
     private final Duration absoluteTimeout;
+    private final Clock clock;
 
-    SessionGuard(UserFingerprints fingerprints, Duration absoluteTimeout) {
+    SessionGuard(UserFingerprints fingerprints, Duration absoluteTimeout, Clock clock) {
         this.fingerprints = fingerprints;
         this.absoluteTimeout = absoluteTimeout;
+        this.clock = clock;
     }
 
     @Override
@@ -52,7 +55,7 @@ class SessionGuard extends OncePerRequestFilter {
     }
 
     private String endedBecause(StaffPrincipal principal, HttpSession session) {
-        if (System.currentTimeMillis() - session.getCreationTime() > absoluteTimeout.toMillis()) {
+        if (clock.millis() - session.getCreationTime() > absoluteTimeout.toMillis()) {
             return "session-expired";
         }
         Optional<String> current = fingerprints.current(principal.id());

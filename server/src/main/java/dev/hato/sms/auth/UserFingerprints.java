@@ -3,6 +3,7 @@ package dev.hato.sms.auth;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
@@ -23,12 +24,14 @@ class UserFingerprints {
     private record Cached(Optional<String> fingerprint, long loadedAt) {}
 
     private final JdbcClient jdbc;
-    private final long recheckNanos;
+    private final long recheckMillis;
+    private final Clock clock;
     private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
 
-    UserFingerprints(JdbcClient jdbc, SecurityProperties properties) {
+    UserFingerprints(JdbcClient jdbc, SecurityProperties properties, Clock clock) {
         this.jdbc = jdbc;
-        this.recheckNanos = properties.userRecheckInterval().toNanos();
+        this.recheckMillis = properties.userRecheckInterval().toMillis();
+        this.clock = clock;
     }
 
     static String of(StaffUser user) {
@@ -37,9 +40,9 @@ class UserFingerprints {
 
     /** The user's current fingerprint, or empty when the user no longer exists. */
     Optional<String> current(long userId) {
-        long now = System.nanoTime();
+        long now = clock.millis();
         Cached cached = cache.get(userId);
-        if (cached == null || now - cached.loadedAt() > recheckNanos) {
+        if (cached == null || now - cached.loadedAt() > recheckMillis) {
             cached = new Cached(load(userId), now);
             cache.put(userId, cached);
         }
@@ -48,7 +51,7 @@ class UserFingerprints {
 
     /** Takes a fingerprint just read from the database as this instance's copy. */
     void remember(long userId, String fingerprint) {
-        cache.put(userId, new Cached(Optional.of(fingerprint), System.nanoTime()));
+        cache.put(userId, new Cached(Optional.of(fingerprint), clock.millis()));
     }
 
     /** Forgets this instance's copy, so the next request of the user reads it again. */
@@ -57,7 +60,7 @@ class UserFingerprints {
     }
 
     Duration recheckInterval() {
-        return Duration.ofNanos(recheckNanos);
+        return Duration.ofMillis(recheckMillis);
     }
 
     private Optional<String> load(long userId) {

@@ -1,15 +1,16 @@
 package dev.hato.sms.dispatch;
 
 import dev.hato.sms.customer.Suppressions;
+import dev.hato.sms.message.DispatcherPool;
 import dev.hato.sms.message.Outbox;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 @Configuration(proxyBeanMethods = false)
 class DispatchConfig {
@@ -44,29 +45,21 @@ class DispatchConfig {
 
     @Bean
     @ConditionalOnProperty(name = "sms.dispatch.enabled", havingValue = "true", matchIfMissing = true)
-    DispatchPool dispatchPool(DataSourceProperties dataSource, DispatchProperties properties) {
-        return new DispatchPool(
-                dataSource.determineUrl(),
-                dataSource.determineUsername(),
-                dataSource.determinePassword(),
-                properties.poolSize());
-    }
-
-    @Bean
-    @ConditionalOnProperty(name = "sms.dispatch.enabled", havingValue = "true", matchIfMissing = true)
     Dispatcher dispatcher(
-            DispatchPool pool,
+            @Qualifier(Outbox.DISPATCHER) Outbox outbox,
+            DispatcherPool pool,
             SmsProvider provider,
             DispatchProperties properties,
             MeterRegistry registry,
-            Suppressions suppressions) {
-        JdbcClient jdbc = pool.jdbc();
+            Suppressions suppressions,
+            Clock clock) {
         return new Dispatcher(
-                new Outbox(jdbc),
-                new RateLimiter(jdbc, properties.ratePerSecond()),
+                outbox,
+                new RateLimiter(pool.jdbc(), properties.ratePerSecond()),
                 provider,
                 properties,
                 registry,
-                suppressions::suppressedAmong);
+                suppressions::suppressedAmong,
+                clock);
     }
 }

@@ -3,6 +3,7 @@ package dev.hato.sms.dispatch;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
@@ -22,12 +23,14 @@ class DispatchMetrics {
     private final Counter failedOptedOut;
     private final AtomicInteger consecutiveTransient = new AtomicInteger();
     private final AtomicInteger consecutiveOutages = new AtomicInteger();
-    private volatile long pausedUntil = System.nanoTime();
+    private final Clock clock;
+    private volatile Instant pausedUntil = Instant.MIN;
     private volatile Instant lastSuccess;
     private volatile String lastError;
 
-    DispatchMetrics(MeterRegistry registry, String provider) {
+    DispatchMetrics(MeterRegistry registry, String provider, Clock clock) {
         this.registry = registry;
+        this.clock = clock;
         this.provider = provider;
         this.sent = Counter.builder(SmsMetricNames.SENT)
                 .description("Messages the provider accepted")
@@ -79,7 +82,7 @@ class DispatchMetrics {
 
     void providerCall(long nanos, SmsProvider.Outcome outcome) {
         if (outcome instanceof SmsProvider.Outcome.Sent) {
-            lastSuccess = Instant.now();
+            lastSuccess = clock.instant();
             consecutiveTransient.set(0);
             consecutiveOutages.set(0);
         } else {
@@ -90,8 +93,10 @@ class DispatchMetrics {
                             : ((SmsProvider.Outcome.Outage) outcome).code();
             if (outcome instanceof SmsProvider.Outcome.Outage) {
                 int outages = consecutiveOutages.incrementAndGet();
-                pausedUntil = Math.max(
-                        pausedUntil, System.nanoTime() + outagePause(outages).toNanos());
+                Instant until = clock.instant().plus(outagePause(outages));
+                if (until.isAfter(pausedUntil)) {
+                    pausedUntil = until;
+                }
             }
             lastError = code;
             if (outcome instanceof SmsProvider.Outcome.Transient) {
@@ -125,7 +130,7 @@ class DispatchMetrics {
 
     /** True while the provider refuses everyone (credentials): nothing is claimed until the pause ends. */
     boolean paused() {
-        return consecutiveOutages.get() > 0 && System.nanoTime() < pausedUntil;
+        return consecutiveOutages.get() > 0 && clock.instant().isBefore(pausedUntil);
     }
 
     /** Outage answers in a row (credentials): any means the provider is unusable right now. */

@@ -19,8 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param leaseTimeout after this, a message left in "sending" by a crashed instance is reclaimed
  * @param backoffBase first retry delay; it doubles per attempt, with jitter
  * @param backoffMax longest retry delay
- * @param shutdownGrace how long shutdown waits for in-flight provider calls
- * @param poolSize connections of the dispatcher's own pool (separate from the web requests' pool)
+ * @param shutdownGrace how long shutdown waits for in-flight provider calls (the pool's size, {@code
+ *     sms.dispatch.pool-size}, is the outbox's: {@code message.DispatcherPoolProperties})
  * @param gatherDelay after a local send wakes the dispatcher, how long it lets further sends gather
  *     before claiming, so one claim takes several messages instead of one each
  */
@@ -37,5 +37,4 @@ public record DispatchProperties(
         @DefaultValue("1s") @NotNull Duration backoffBase,
         @DefaultValue("5m") @NotNull Duration backoffMax,
         @DefaultValue("10s") @NotNull Duration shutdownGrace,
-        @DefaultValue("4") @Min(1) int poolSize,
         @DefaultValue("20ms") @NotNull Duration gatherDelay) {}

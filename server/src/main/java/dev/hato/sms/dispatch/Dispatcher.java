@@ -2,6 +2,7 @@ package dev.hato.sms.dispatch;
 
 import dev.hato.sms.message.Outbox;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,13 +48,14 @@ public class Dispatcher implements SmartLifecycle {
             SmsProvider provider,
             DispatchProperties properties,
             MeterRegistry registry,
-            OptOuts optOuts) {
+            OptOuts optOuts,
+            Clock clock) {
         this.outbox = outbox;
         this.optOuts = optOuts;
         this.rateLimiter = rateLimiter;
         this.provider = provider;
         this.properties = properties;
-        this.metrics = new DispatchMetrics(registry, provider.name());
+        this.metrics = new DispatchMetrics(registry, provider.name(), clock);
         this.attempt = new DeliveryAttempt(
                 outbox,
                 provider,

@@ -1,6 +1,8 @@
 package dev.hato.sms.message;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,12 +25,15 @@ class MessageRetention {
     private final JdbcClient jdbc;
     private final Duration idempotencyKeys;
     private final Duration messageEvents;
+    private final Clock clock;
 
     MessageRetention(
             JdbcClient jdbc,
             @Value("${sms.retention.idempotency-keys:24h}") Duration idempotencyKeys,
-            @Value("${sms.retention.message-events:180d}") Duration messageEvents) {
+            @Value("${sms.retention.message-events:180d}") Duration messageEvents,
+            Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
         this.idempotencyKeys = idempotencyKeys;
         this.messageEvents = messageEvents;
     }
@@ -37,11 +42,11 @@ class MessageRetention {
     void purge() {
         long keys = idempotencyKeys.isZero() ? 0 : batches("""
                         delete from idempotency_keys where ctid in (select ctid from idempotency_keys
-                        where created_at < now() - make_interval(secs => :age) limit :batch)""", idempotencyKeys);
+                        where created_at < :before limit :batch)""", idempotencyKeys);
         // Oldest events have the lowest ids: the primary key walks straight to them.
         long events = messageEvents.isZero() ? 0 : batches("""
                         delete from message_events where id in (select id from message_events
-                        where created_at < now() - make_interval(secs => :age) order by id limit :batch)""", messageEvents);
+                        where created_at < :before order by id limit :batch)""", messageEvents);
         if (keys + events > 0) {
             log.info("Retention: deleted {} idempotency key(s) and {} message event(s)", keys, events);
         }
@@ -51,7 +56,7 @@ class MessageRetention {
         long total = 0;
         for (int i = 0; i < 100; i++) {
             int deleted = jdbc.sql(sql)
-                    .param("age", age.toSeconds())
+                    .param("before", OffsetDateTime.now(clock).minus(age))
                     .param("batch", BATCH)
                     .update();
             total += deleted;

@@ -42,13 +42,15 @@ class MessageStats {
 
     private final JdbcClient jdbc;
     private final LimitProperties limits;
+    private final Outbox outbox;
     private final Clock clock;
     private final AtomicReference<@Nullable Stats> cached = new AtomicReference<>();
 
-    MessageStats(JdbcClient jdbc, LimitProperties limits) {
+    MessageStats(JdbcClient jdbc, LimitProperties limits, Outbox outbox, Clock clock) {
         this.jdbc = jdbc;
         this.limits = limits;
-        this.clock = Clock.systemUTC();
+        this.outbox = outbox;
+        this.clock = clock;
     }
 
     Stats current() {
@@ -75,10 +77,7 @@ class MessageStats {
                 .query(rs -> {
                     today.put(rs.getString(1), rs.getLong(2));
                 });
-        var queue = jdbc.sql("select count(*), coalesce(extract(epoch from (now() - min(created_at))), 0)"
-                        + " from messages where status = 'queued'")
-                .query((rs, i) -> new double[] {rs.getLong(1), rs.getDouble(2)})
-                .single();
+        Outbox.Depth queue = outbox.depth();
         OffsetDateTime hourAgo =
                 now.minus(Duration.ofMinutes(59)).atOffset(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES);
         Map<OffsetDateTime, Minute> minutes = new TreeMap<>();
@@ -87,7 +86,8 @@ class MessageStats {
             minutes.put(minute, new Minute(minute, 0, 0, 0));
         }
         jdbc.sql("select date_trunc('minute', created_at at time zone 'UTC'), count(*),"
-                        + " count(*) filter (where status = 'sent'), count(*) filter (where status = 'failed')"
+                        + " count(*) filter (where status = " + MessageStatus.SENT.sql() + "),"
+                        + " count(*) filter (where status = " + MessageStatus.FAILED.sql() + ")"
                         + " from messages where created_at >= ? group by 1")
                 .param(hourAgo)
                 .query(rs -> {
@@ -98,8 +98,8 @@ class MessageStats {
                 now.atOffset(ZoneOffset.UTC),
                 dayStart,
                 Collections.unmodifiableMap(today),
-                (long) queue[0],
-                queue[1],
+                queue.queued(),
+                queue.oldestAgeSeconds(),
                 List.copyOf(minutes.values()));
     }
 }

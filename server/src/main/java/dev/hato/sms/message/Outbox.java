@@ -1,20 +1,24 @@
 package dev.hato.sms.message;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
 
 /**
  * Every write to {@code messages} and {@code message_events}: the send stores a message here, and the
  * dispatcher moves it through its states here. Each transition is one statement that also writes its
  * status event. A finishing transition names the attempt it finishes, so a worker whose lease expired
- * cannot finish a newer attempt of the same message.
+ * cannot finish a newer attempt of the same message. There are two beans of it ({@link OutboxConfig}):
+ * the service's, and the dispatcher's on its own pool; both are made only there.
  */
-@Repository
-public class Outbox {
+public final class Outbox {
+
+    /** The qualifier of the dispatcher's outbox, which runs on the dispatcher's own pool. */
+    public static final String DISPATCHER = "dispatcherOutbox";
 
     /** A message as the send accepted it. */
     public record NewMessage(
@@ -40,8 +44,8 @@ public class Outbox {
     private static final String CLAIM = sql("""
             with claimed as (
               update messages m set status = {sending}, attempts = m.attempts + 1,
-                     lease_until = now() + make_interval(secs => :lease)
-              where m.id in (select id from messages where status = {queued} and next_attempt_at <= now()
+                     lease_until = {now} + make_interval(secs => :lease)
+              where m.id in (select id from messages where status = {queued} and next_attempt_at <= {now}
                              order by next_attempt_at, id limit :limit for update skip locked)
               returning m.id, m.phone_number_e164, m.body, m.attempts
             ), events as (
@@ -52,7 +56,7 @@ public class Outbox {
 
     private static final String MARK_SENT = sql("""
             with sent as (
-              update messages set status = {sent}, provider_message_id = :pid, sent_at = now(),
+              update messages set status = {sent}, provider_message_id = :pid, sent_at = {now},
                      lease_until = null, last_error = null
               where id = :id and status = {sending} and attempts = :attempt
               returning id, extract(epoch from (sent_at - created_at)) as latency
@@ -65,7 +69,7 @@ public class Outbox {
     private static final String RETRY_LATER = sql("""
             with retry as (
               update messages set status = {queued}, lease_until = null, last_error = :error,
-                     next_attempt_at = now() + make_interval(secs => :delay)
+                     next_attempt_at = {now} + make_interval(secs => :delay)
               where id = :id and status = {sending} and attempts = :attempt returning id
             )
             insert into message_events (message_id, status, detail)
@@ -81,7 +85,7 @@ public class Outbox {
     private static final String RELEASE = sql("""
             with released as (
               update messages set status = {queued}, lease_until = null, attempts = attempts - 1,
-                     next_attempt_at = now()
+                     next_attempt_at = {now}
               where id = :id and status = {sending} and attempts = :attempt returning id
             )
             insert into message_events (message_id, status, detail)
@@ -90,7 +94,7 @@ public class Outbox {
     private static final String POSTPONE = sql("""
             with postponed as (
               update messages set status = {queued}, lease_until = null, attempts = attempts - 1, last_error = :error,
-                     next_attempt_at = now() + make_interval(secs => :delay)
+                     next_attempt_at = {now} + make_interval(secs => :delay)
               where id = :id and status = {sending} and attempts = :attempt returning id
             )
             insert into message_events (message_id, status, detail)
@@ -98,13 +102,13 @@ public class Outbox {
             from postponed""");
 
     private static final String EXTEND_LEASE = sql("""
-            update messages set lease_until = now() + make_interval(secs => :lease)
+            update messages set lease_until = {now} + make_interval(secs => :lease)
             where id = any(:ids) and status = {sending}""");
 
     private static final String RECLAIM_EXPIRED = sql("""
             with reclaimed as (
-              update messages set status = {queued}, lease_until = null, next_attempt_at = now()
-              where id in (select id from messages where status = {sending} and lease_until < now()
+              update messages set status = {queued}, lease_until = null, next_attempt_at = {now}
+              where id in (select id from messages where status = {sending} and lease_until < {now}
                            order by lease_until limit :limit for update skip locked)
               returning id
             )
@@ -113,13 +117,19 @@ public class Outbox {
 
     private static final String DEPTH = sql("""
             select count(*) as queued,
-                   coalesce(extract(epoch from (now() - min(created_at))), 0) as oldest_age_seconds
+                   coalesce(extract(epoch from ({now} - min(created_at))), 0) as oldest_age_seconds
             from messages where status = {queued}""");
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    public Outbox(JdbcClient jdbc) {
+    Outbox(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
     }
 
     /** Stores a queued message and its first status event, in one statement. */
@@ -133,6 +143,7 @@ public class Outbox {
     /** Claims due messages; SKIP LOCKED lets any number of instances claim side by side without overlap. */
     public List<Claimed> claim(int limit, Duration lease) {
         return jdbc.sql(CLAIM)
+                .param("now", now())
                 .param("lease", lease.toMillis() / 1000.0)
                 .param("limit", limit)
                 .query(CLAIMED_ROWS)
@@ -142,6 +153,7 @@ public class Outbox {
     /** Marks it sent and returns the accepted-to-sent latency in seconds (negative when it was no longer ours). */
     public double markSent(Claimed message, String providerMessageId) {
         return jdbc.sql(MARK_SENT)
+                .param("now", now())
                 .param("id", message.id())
                 .param("attempt", message.attempts())
                 .param("pid", providerMessageId)
@@ -151,6 +163,7 @@ public class Outbox {
 
     public void retryLater(Claimed message, Duration delay, String error) {
         jdbc.sql(RETRY_LATER)
+                .param("now", now())
                 .param("id", message.id())
                 .param("attempt", message.attempts())
                 .param("delay", delay.toMillis() / 1000.0)
@@ -169,6 +182,7 @@ public class Outbox {
     /** Back to the queue after a provider outage, without counting the attempt. */
     public void postpone(Claimed message, Duration delay, String error) {
         jdbc.sql(POSTPONE)
+                .param("now", now())
                 .param("id", message.id())
                 .param("attempt", message.attempts())
                 .param("delay", delay.toMillis() / 1000.0)
@@ -179,6 +193,7 @@ public class Outbox {
     /** Moves the lease of claimed messages to {@code lease} from now, for a batch that waits long for its slots. */
     public void extendLease(List<Claimed> messages, Duration lease) {
         jdbc.sql(EXTEND_LEASE)
+                .param("now", now())
                 .param("ids", messages.stream().mapToLong(Claimed::id).toArray())
                 .param("lease", lease.toMillis() / 1000.0)
                 .update();
@@ -187,17 +202,24 @@ public class Outbox {
     /** Gives claimed but unsent messages back at shutdown, without counting the attempt. */
     public void release(List<Claimed> messages) {
         for (Claimed m : messages) {
-            jdbc.sql(RELEASE).param("id", m.id()).param("attempt", m.attempts()).update();
+            jdbc.sql(RELEASE)
+                    .param("now", now())
+                    .param("id", m.id())
+                    .param("attempt", m.attempts())
+                    .update();
         }
     }
 
     /** Requeues up to {@code limit} messages whose instance died while sending them; returns how many. */
     public int reclaimExpired(int limit) {
-        return jdbc.sql(RECLAIM_EXPIRED).param("limit", limit).update();
+        return jdbc.sql(RECLAIM_EXPIRED)
+                .param("now", now())
+                .param("limit", limit)
+                .update();
     }
 
     public Depth depth() {
-        return jdbc.sql(DEPTH).query(DEPTH_ROWS).single();
+        return jdbc.sql(DEPTH).param("now", now()).query(DEPTH_ROWS).single();
     }
 
     /** Puts the status literals into a statement's text. */
@@ -206,6 +228,7 @@ public class Outbox {
         for (MessageStatus status : MessageStatus.values()) {
             result = result.replace("{" + status.value() + "}", status.sql());
         }
-        return result;
+        // The service's clock, not the database's: every time rule reads one clock (tests move it).
+        return result.replace("{now}", "cast(:now as timestamptz)");
     }
 }

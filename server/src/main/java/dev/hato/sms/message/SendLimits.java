@@ -3,6 +3,7 @@ package dev.hato.sms.message;
 import dev.hato.sms.web.ApiProblem;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,6 +32,7 @@ class SendLimits {
     private final SharedCounters counters;
     private final LimitProperties properties;
     private final MeterRegistry registry;
+    private final Clock clock;
     private final long perUserPerMinute;
     private final long perDestinationPerHour;
     private final long dailySegments;
@@ -39,8 +41,10 @@ class SendLimits {
             SharedCounters counters,
             LimitProperties properties,
             MeterRegistry registry,
+            Clock clock,
             @Value("${sms.provider:sandbox}") String provider) {
         this.counters = counters;
+        this.clock = clock;
         this.properties = properties;
         this.registry = registry;
         boolean sns = provider.equals("sns");
@@ -58,7 +62,8 @@ class SendLimits {
      * back. Refuses with 429 when a limit is reached.
      */
     void reserveForThisTransaction(long staffId, String e164, int segments) {
-        List<SharedCounters.Count> counts = counts(staffId, e164, segments, Instant.now());
+        Instant now = clock.instant();
+        List<SharedCounters.Count> counts = counts(staffId, e164, segments, now);
         if (counts.isEmpty()) {
             return;
         }
@@ -77,7 +82,7 @@ class SendLimits {
                     type,
                     title(type),
                     title(type) + " (limit " + full.limit() + "); try again in {seconds} s",
-                    Duration.between(Instant.now(), full.end()));
+                    Duration.between(now, full.end()));
         }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override

@@ -1,6 +1,7 @@
 package dev.hato.sms.message;
 
 import dev.hato.sms.web.Failures;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,10 +42,12 @@ class SharedCounters {
     }
 
     private final JdbcClient jdbc;
+    private final Clock clock;
     private final Map<String, Window> windows = new HashMap<>();
 
-    SharedCounters(JdbcClient jdbc) {
+    SharedCounters(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /**
@@ -96,7 +99,7 @@ class SharedCounters {
         List<String> keys = new ArrayList<>();
         List<Long> deltas = new ArrayList<>();
         List<Long> ends = new ArrayList<>();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         synchronized (windows) {
             windows.entrySet().removeIf(e -> !e.getValue().end.isAfter(now) && e.getValue().pending == 0);
             windows.forEach((key, window) -> {
@@ -145,6 +148,8 @@ class SharedCounters {
 
     @Scheduled(fixedDelay = 600_000)
     void forgetExpired() {
-        jdbc.sql("delete from send_counters where expires_at < now()").update();
+        jdbc.sql("delete from send_counters where expires_at < ?")
+                .param(java.sql.Timestamp.from(clock.instant()))
+                .update();
     }
 }

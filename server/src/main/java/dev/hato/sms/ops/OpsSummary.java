@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.ValueAtPercentile;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,15 +18,17 @@ class OpsSummary {
 
     private final MeterRegistry registry;
     private final PostgresStats postgres;
+    private final java.time.Clock clock;
 
-    OpsSummary(MeterRegistry registry, PostgresStats postgres) {
+    OpsSummary(MeterRegistry registry, PostgresStats postgres, java.time.Clock clock) {
         this.registry = registry;
         this.postgres = postgres;
+        this.clock = clock;
     }
 
     Map<String, Object> summary() {
         Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("sampled_at", Instant.now().toString());
+        summary.put("sampled_at", clock.instant().toString());
         summary.put("sms", sms());
         summary.put("http", http());
         summary.put("jvm", jvm());

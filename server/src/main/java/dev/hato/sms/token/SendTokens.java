@@ -1,6 +1,7 @@
 package dev.hato.sms.token;
 
 import dev.hato.sms.web.ApiProblem;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.DataClassRowMapper;
@@ -24,19 +25,24 @@ public class SendTokens {
     private record Row(long customerId, OffsetDateTime expiresAt, OffsetDateTime usedAt, boolean expired) {}
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    SendTokens(JdbcClient jdbc) {
+    SendTokens(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /** Marks the token used by this transaction, or throws the reason it cannot be used. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void consume(String token, long customerId) {
         byte[] hash = TokenHash.of(token);
-        int consumed = jdbc.sql("update send_tokens set used_at = now()"
-                        + " where token_hash = ? and customer_id = ? and used_at is null and expires_at > now()")
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        int consumed = jdbc.sql("update send_tokens set used_at = ? where token_hash = ? and customer_id = ?"
+                        + " and used_at is null and expires_at > ?")
+                .param(now)
                 .param(hash)
                 .param(customerId)
+                .param(now)
                 .update();
         if (consumed == 0) {
             throw refusal(hash, customerId);
@@ -44,8 +50,9 @@ public class SendTokens {
     }
 
     private ApiProblem refusal(byte[] hash, long customerId) {
-        Row row = jdbc.sql("select customer_id, expires_at, used_at, expires_at <= now() as expired"
+        Row row = jdbc.sql("select customer_id, expires_at, used_at, expires_at <= ? as expired"
                         + " from send_tokens where token_hash = ?")
+                .param(OffsetDateTime.now(clock))
                 .param(hash)
                 .query(TOKEN_ROWS)
                 .optional()

@@ -1,6 +1,8 @@
 package dev.hato.sms.token;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,10 +22,12 @@ class TokenRetention {
 
     private final JdbcClient jdbc;
     private final Duration age;
+    private final Clock clock;
 
-    TokenRetention(JdbcClient jdbc, @Value("${sms.retention.send-tokens:7d}") Duration age) {
+    TokenRetention(JdbcClient jdbc, @Value("${sms.retention.send-tokens:7d}") Duration age, Clock clock) {
         this.jdbc = jdbc;
         this.age = age;
+        this.clock = clock;
     }
 
     @Scheduled(initialDelayString = "${sms.retention.interval:1h}", fixedDelayString = "${sms.retention.interval:1h}")
@@ -35,7 +39,9 @@ class TokenRetention {
         for (int i = 0; i < 100; i++) {
             int deleted = jdbc.sql("""
                             delete from send_tokens where id in (select id from send_tokens
-                            where expires_at < now() - make_interval(secs => ?) order by id limit ?)""").params(age.toSeconds(), BATCH).update();
+                            where expires_at < ? order by id limit ?)""")
+                    .params(OffsetDateTime.now(clock).minus(age), BATCH)
+                    .update();
             total += deleted;
             if (deleted < BATCH) {
                 break;

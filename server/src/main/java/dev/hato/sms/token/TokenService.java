@@ -2,6 +2,7 @@ package dev.hato.sms.token;
 
 import dev.hato.sms.web.ApiProblem;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -15,10 +16,12 @@ class TokenService {
     private final SecureRandom random = new SecureRandom();
     private final JdbcClient jdbc;
     private final TokenProperties properties;
+    private final Clock clock;
 
-    TokenService(JdbcClient jdbc, TokenProperties properties) {
+    TokenService(JdbcClient jdbc, TokenProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.properties = properties;
+        this.clock = clock;
     }
 
     IssuedToken issue(long customerId, Long ttlSeconds, long staffId) {
@@ -27,11 +30,11 @@ class TokenService {
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         // One statement: the customer check and the insert (no row means no such customer). Expiry comes
-        // from the database clock, the same clock that checks it at send time.
+        // from the service's clock, the same clock that checks it at send time.
         OffsetDateTime expiresAt = jdbc.sql("insert into send_tokens (token_hash, customer_id, expires_at, created_by)"
-                        + " select ?, id, now() + make_interval(secs => ?), ? from customers where id = ?"
+                        + " select ?, id, cast(? as timestamptz) + make_interval(secs => ?), ? from customers where id = ?"
                         + " returning expires_at")
-                .params(TokenHash.of(token), ttl.toMillis() / 1000.0, staffId, customerId)
+                .params(TokenHash.of(token), OffsetDateTime.now(clock), ttl.toMillis() / 1000.0, staffId, customerId)
                 .query(OffsetDateTime.class)
                 .optional()
                 .orElseThrow(

@@ -2,9 +2,11 @@ package dev.hato.sms.dispatch;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.hato.sms.message.Outbox;
+import dev.hato.sms.message.TestOutboxes;
 import dev.hato.sms.support.OpenMessages;
 import dev.hato.sms.support.TestDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import org.flywaydb.core.Flyway;
@@ -19,6 +21,9 @@ final class OutboxDatabase implements AutoCloseable {
     final String url;
     final HikariDataSource dataSource;
     final JdbcClient jdbc;
+    /** The clock of this database's outbox and dispatchers: the wall clock unless a test sets another. */
+    Clock clock = Clock.systemUTC();
+
     private final long customerId;
     private final long userId;
 
@@ -61,7 +66,7 @@ final class OutboxDatabase implements AutoCloseable {
     }
 
     Dispatcher dispatcher(SmsProvider provider, DispatchProperties properties, OptOuts optOuts) {
-        return dispatcher(new Outbox(jdbc), provider, properties, optOuts);
+        return dispatcher(outbox(), provider, properties, optOuts);
     }
 
     Dispatcher dispatcher(Outbox outbox, SmsProvider provider, DispatchProperties properties, OptOuts optOuts) {
@@ -71,7 +76,13 @@ final class OutboxDatabase implements AutoCloseable {
                 provider,
                 properties,
                 new SimpleMeterRegistry(),
-                optOuts);
+                optOuts,
+                clock);
+    }
+
+    /** An outbox on this database, on its clock. */
+    Outbox outbox() {
+        return TestOutboxes.on(jdbc, clock);
     }
 
     static DispatchProperties properties(double rate, int maxAttempts, Duration backoffBase, Duration lease) {
@@ -91,7 +102,6 @@ final class OutboxDatabase implements AutoCloseable {
                 backoffBase,
                 backoffBase.multipliedBy(10),
                 Duration.ofSeconds(5),
-                4,
                 gather);
     }
 

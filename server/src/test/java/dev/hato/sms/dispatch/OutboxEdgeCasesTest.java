@@ -13,7 +13,7 @@ class OutboxEdgeCasesTest {
     void aStaleWorkerCannotFinishANewerAttemptOfTheSameMessage() {
         try (OutboxDatabase db = new OutboxDatabase("outbox_stale")) {
             db.queue(1);
-            Outbox outbox = new Outbox(db.jdbc);
+            Outbox outbox = db.outbox();
             Outbox.Claimed first = outbox.claim(1, Duration.ofSeconds(60)).get(0);
             db.jdbc
                     .sql("update messages set lease_until = now() - interval '1 second'")
@@ -34,7 +34,7 @@ class OutboxEdgeCasesTest {
     void reclaimTakesAtMostOneBatchPerRound() {
         try (OutboxDatabase db = new OutboxDatabase("outbox_reclaim")) {
             db.queue(30);
-            Outbox outbox = new Outbox(db.jdbc);
+            Outbox outbox = db.outbox();
             outbox.claim(30, Duration.ofSeconds(60));
             db.jdbc
                     .sql("update messages set lease_until = now() - interval '1 second'")

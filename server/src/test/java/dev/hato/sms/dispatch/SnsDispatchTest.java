@@ -4,9 +4,11 @@ import static dev.hato.sms.dispatch.SnsWireMock.error;
 import static dev.hato.sms.dispatch.SnsWireMock.ok;
 import static dev.hato.sms.dispatch.SnsWireMock.publish;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.hato.sms.support.TestClock;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -114,7 +116,13 @@ class SnsDispatchTest {
         db.queue(20);
 
         start(OutboxDatabase.properties(50, 30, Duration.ofMillis(50), Duration.ofSeconds(30)));
-        Thread.sleep(3_000);
+        // The outage lasts until every message has been retried several times.
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> db.jdbc
+                                .sql("select min(attempts) from messages")
+                                .query(Integer.class)
+                                .single()
+                        > 2);
         long duringOutage = db.jdbc
                 .sql("select count(*) from messages where status = 'sent'")
                 .query(Long.class)
@@ -132,6 +140,11 @@ class SnsDispatchTest {
                 .isGreaterThan(2);
     }
 
+    private void awaitPausedWithNothingInFlight() {
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> dispatcher.metrics().paused() && !db.statusCounts().containsKey("sending"));
+    }
+
     private void start(DispatchProperties properties) {
         dispatcher = db.dispatcher(provider, properties);
         dispatcher.start();
@@ -147,20 +160,36 @@ class SnsDispatchTest {
         sns.server.stubFor(publish()
                 .willReturn(error(403, "Sender", "InvalidClientTokenId", "The security token included is invalid.")));
         db.queue(20);
+        TestClock clock = new TestClock();
+        db.clock = clock;
         start(OutboxDatabase.properties(100, 3, Duration.ofMillis(50), Duration.ofSeconds(60)));
 
-        Thread.sleep(60_000);
-        db.queue(10);
-        Thread.sleep(60_000);
+        // Two minutes on the dispatcher's clock: whenever delivery has paused for the outage (and the
+        // calls under way have answered), the clock moves on by the pause, as the wall clock would while
+        // the dispatcher waits; ten more sends at minute 1.
+        Duration elapsed = Duration.ZERO;
+        boolean queuedMore = false;
+        while (elapsed.compareTo(Duration.ofMinutes(2)) < 0) {
+            awaitPausedWithNothingInFlight();
+            Duration pause = dispatcher.metrics().outagePause();
+            clock.advance(pause);
+            elapsed = elapsed.plus(pause);
+            if (!queuedMore && elapsed.compareTo(Duration.ofMinutes(1)) >= 0) {
+                db.queue(10);
+                queuedMore = true;
+            }
+        }
+        awaitPausedWithNothingInFlight();
         int refusedCalls = sns.publishes().size();
         boolean pausedAndDown = dispatcher.metrics().consecutiveOutages() > 0;
         java.util.Map<String, Long> during = db.statusCounts();
         sns.server.resetAll();
         sns.server.stubFor(publish().willReturn(ok()));
+        clock.advance(dispatcher.metrics().outagePause()); // the last pause ends
         db.awaitSettled(Duration.ofSeconds(120));
 
-        System.out.println("credential failure: " + refusedCalls + " refused calls in 2 minutes, status during "
-                + during + ", after " + db.statusCounts());
+        System.out.println("credential failure: " + refusedCalls + " refused calls in 2 minutes (" + elapsed
+                + " on the clock), status during " + during + ", after " + db.statusCounts());
         assertThat(pausedAndDown).as("provider reported down while refused").isTrue();
         assertThat(during).doesNotContainKey("failed");
         assertThat(db.statusCounts()).containsExactly(java.util.Map.entry("sent", 30L));

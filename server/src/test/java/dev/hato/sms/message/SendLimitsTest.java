@@ -2,27 +2,32 @@ package dev.hato.sms.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hato.sms.SmsApplication;
 import dev.hato.sms.auth.Users;
 import dev.hato.sms.support.ApiClient;
+import dev.hato.sms.support.ServiceInstance;
 import dev.hato.sms.support.SmsApi;
+import dev.hato.sms.support.TestClock;
 import dev.hato.sms.support.TestDatabase;
-import java.time.LocalTime;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-/** Each send limit refuses at its bound when the sends are spread over two instances on one database. */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+/**
+ * Each send limit refuses at its bound when the sends are spread over two instances on one database.
+ * Both run on one test clock, stopped for each test inside its own window (no minute or hour boundary
+ * can fall between its sends; the daily test has a day of its own), and share their counts when the
+ * test says so, not on a timer.
+ */
 class SendLimitsTest {
 
+    static final ZoneId DAY_ZONE = ZoneId.of("Asia/Tokyo");
+    static final TestClock CLOCK = new TestClock();
     static ConfigurableApplicationContext first;
     static ConfigurableApplicationContext second;
     static final long NUMBERS = System.nanoTime() % 1_000_000L;
@@ -37,13 +42,21 @@ class SendLimitsTest {
 
     @AfterAll
     static void stop() {
-        second.close();
-        first.close();
+        if (second != null) {
+            second.close();
+        }
+        if (first != null) {
+            first.close();
+        }
+    }
+
+    @BeforeEach
+    void stopTheClockNow() {
+        CLOCK.freezeAt(Instant.now());
     }
 
     @Test
-    @Order(1)
-    void perDestinationPerHour() throws Exception {
+    void aNumberIsRefusedAtItsHourlyLimitAcrossInstances() throws Exception {
         Staff staff = staff("dest");
         String phone = phone();
         assertThat(staff.onFirst.sendTo(phone, "a").status()).isEqualTo(202);
@@ -59,11 +72,7 @@ class SendLimitsTest {
     }
 
     @Test
-    @Order(2)
-    void perUserPerMinute() throws Exception {
-        if (LocalTime.now().getSecond() > 50) {
-            Thread.sleep((61 - LocalTime.now().getSecond()) * 1000L); // stay inside one minute
-        }
+    void aStaffMemberIsRefusedAtTheLimitPerMinuteAcrossInstances() throws Exception {
         Staff staff = staff("user");
         assertThat(staff.onFirst.sendTo(phone(), "a").status()).isEqualTo(202);
         assertThat(staff.onFirst.sendTo(phone(), "b").status()).isEqualTo(202);
@@ -78,11 +87,15 @@ class SendLimitsTest {
     }
 
     @Test
-    @Order(3) // last: it uses up the day
-    void dailySegments() throws Exception {
+    void theServiceIsRefusedAtItsDailySegmentLimitAcrossInstances() throws Exception {
+        // A day the other tests do not use (they run today): yesterday, at noon in the limits' zone.
+        CLOCK.freezeAt(LocalDate.now(DAY_ZONE)
+                .minusDays(1)
+                .atTime(12, 0)
+                .atZone(DAY_ZONE)
+                .toInstant());
         String threeSegments = "x".repeat(400);
-        // 40 segments a day; the other tests of this class use up to 5 of them. A new staff member for
-        // each send, so only the daily limit can refuse.
+        // 40 segments a day. A new staff member for each send, so only the daily limit can refuse.
         for (int i = 0; i < 13; i++) {
             Staff staff = staff("daily");
             int status = (i % 2 == 0 ? staff.onFirst : staff.onSecond)
@@ -117,8 +130,7 @@ class SendLimitsTest {
     }
 
     private static Sender sender(ConfigurableApplicationContext context, String username) {
-        ApiClient client = new ApiClient("http://localhost:"
-                + ((WebServerApplicationContext) context).getWebServer().getPort());
+        ApiClient client = new ApiClient(ServiceInstance.baseUrl(context));
         assertThat(client.login(username, "limits-password").status()).isEqualTo(200);
         return new Sender(new SmsApi(client));
     }
@@ -127,21 +139,23 @@ class SendLimitsTest {
         return String.format("0903%07d", (NUMBERS + next++) % 10_000_000L);
     }
 
-    /** Longer than the sync interval: both instances have read each other's counts. */
-    private static void synced() throws InterruptedException {
-        Thread.sleep(1_200);
+    /** Both instances have shared their counts and read each other's (what each sync interval does). */
+    private static void synced() {
+        first.getBean(SharedCounters.class).sync();
+        second.getBean(SharedCounters.class).sync();
+        first.getBean(SharedCounters.class).sync();
     }
 
     private static ConfigurableApplicationContext start(String url) {
-        return new SpringApplicationBuilder(SmsApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--spring.datasource.url=" + url,
-                        "--spring.datasource.username=postgres",
-                        "--sms.dispatch.enabled=false",
-                        "--sms.limits.per-user-per-minute=3",
-                        "--sms.limits.per-destination-per-hour=2",
-                        "--sms.limits.daily-segments=40",
-                        "--sms.limits.sync-interval=200ms");
+        return ServiceInstance.start(
+                url,
+                CLOCK,
+                "--sms.dispatch.enabled=false",
+                "--sms.limits.per-user-per-minute=3",
+                "--sms.limits.per-destination-per-hour=2",
+                "--sms.limits.daily-segments=40",
+                // No sync on a timer: the test syncs (synced()) where the old one waited for the interval.
+                "--sms.limits.sync-interval=1h",
+                "--sms.limits.day-zone=" + DAY_ZONE);
     }
 }

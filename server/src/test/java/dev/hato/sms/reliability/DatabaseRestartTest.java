@@ -1,6 +1,7 @@
 package dev.hato.sms.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.hato.sms.SmsApplication;
 import dev.hato.sms.auth.Users;
@@ -48,13 +49,16 @@ class DatabaseRestartTest {
             String base = "http://localhost:"
                     + ((WebServerApplicationContext) service).getWebServer().getPort();
             SteadySends load = new SteadySends(base, "restart", "restart-password", 4, 20);
-            Thread.sleep(3_000);
+            // The load runs until each phase has shown what it is about: sends accepted, then 503s while
+            // the database is down, then sends accepted again after it came back.
+            await().atMost(Duration.ofSeconds(60)).until(() -> load.accepted.size() >= 20);
             int acceptedBefore = load.accepted.size();
 
             postgres.stop(mode);
-            Thread.sleep(6_000);
+            await().atMost(Duration.ofSeconds(60)).until(() -> load.unavailable.get() >= 8);
             postgres.start();
-            Thread.sleep(6_000);
+            int acceptedAtRestart = load.accepted.size();
+            await().atMost(Duration.ofSeconds(60)).until(() -> load.accepted.size() >= acceptedAtRestart + 20);
             load.close();
             System.out.println("database restart (" + mode + "): " + load.summary());
 

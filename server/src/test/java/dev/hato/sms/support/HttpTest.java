@@ -3,11 +3,13 @@ package dev.hato.sms.support;
 import dev.hato.sms.SmsApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Full HTTP tests: the real server on a random port over the shared test PostgreSQL. */
 @SpringBootTest(classes = SmsApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestClock.Config.class)
 public abstract class HttpTest {
 
     @LocalServerPort

@@ -1,4 +1,4 @@
-package dev.hato.sms.dispatch;
+package dev.hato.sms.message;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.beans.factory.DisposableBean;
@@ -7,13 +7,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The dispatcher's own small connection pool: it never waits behind web requests for a connection,
  * and web requests never wait behind it. (Deliberately not a DataSource bean, which would replace the
- * application's own.)
+ * application's own.) It belongs to the outbox, whose dispatcher bean runs on it; the rate limiter
+ * shares it.
  */
-final class DispatchPool implements DisposableBean {
+public final class DispatcherPool implements DisposableBean {
 
     private final HikariDataSource dataSource;
 
-    DispatchPool(String url, String username, String password, int size) {
+    DispatcherPool(String url, String username, String password, int size) {
         dataSource = new HikariDataSource();
         dataSource.setPoolName("dispatch");
         dataSource.setJdbcUrl(url);
@@ -27,7 +28,8 @@ final class DispatchPool implements DisposableBean {
         dataSource.setInitializationFailTimeout(-1);
     }
 
-    JdbcClient jdbc() {
+    /** For the dispatcher's other statements (the shared rate limit). */
+    public JdbcClient jdbc() {
         return JdbcClient.create(dataSource);
     }
 

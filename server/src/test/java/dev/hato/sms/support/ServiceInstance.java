@@ -1,0 +1,39 @@
+package dev.hato.sms.support;
+
+import dev.hato.sms.SmsApplication;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
+
+/**
+ * A further instance of the service in the test JVM, beside the shared test context or another one: on
+ * a random port, with the given settings and, when given, a clock of the test's. Closing the context
+ * stops it; the test JVM's exit stops any that a failed test left.
+ */
+public final class ServiceInstance {
+
+    private ServiceInstance() {}
+
+    /** Starts an instance on {@code jdbcUrl} (user postgres) with {@code args} as command-line settings. */
+    public static ConfigurableApplicationContext start(String jdbcUrl, @Nullable Clock clock, String... args) {
+        List<String> all = new ArrayList<>(List.of(
+                "--server.port=0", "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=postgres"));
+        all.addAll(List.of(args));
+        SpringApplicationBuilder builder = new SpringApplicationBuilder(SmsApplication.class);
+        if (clock != null) {
+            builder.initializers(context -> ((GenericApplicationContext) context)
+                    .registerBean("testClock", Clock.class, () -> clock, definition -> definition.setPrimary(true)));
+        }
+        return builder.run(all.toArray(String[]::new));
+    }
+
+    public static String baseUrl(ConfigurableApplicationContext instance) {
+        return "http://localhost:"
+                + ((WebServerApplicationContext) instance).getWebServer().getPort();
+    }
+}
