@@ -1,5 +1,8 @@
-// The console is a client of the public JSON API: same origin, session cookie, and the csrftoken
-// cookie sent back as X-CSRFToken on every unsafe request, as every other client does.
+// The console is a client of the public JSON API: same origin, session cookie, and the CSRF cookie
+// (csrftoken by default) sent back in the CSRF header (X-CSRFToken) on every unsafe request, as every
+// other client does. Both names are the server's settings, read from the page (settings.js).
+import { setting } from './settings.js';
+
 export class ApiError extends Error {
   constructor(status, problem, headers) {
     super(problem.detail || problem.title || `HTTP ${status}`);
@@ -33,8 +36,8 @@ export async function api(method, path, body, options = {}) {
   const headers = { Accept: 'application/json, application/problem+json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET') {
-    const token = cookie('csrftoken');
-    if (token) headers['X-CSRFToken'] = token;
+    const token = cookie(setting('csrf-cookie'));
+    if (token) headers[setting('csrf-header')] = token;
   }
   if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
   let response;

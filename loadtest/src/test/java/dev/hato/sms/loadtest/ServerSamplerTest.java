@@ -1,6 +1,7 @@
 package dev.hato.sms.loadtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -77,10 +78,9 @@ class ServerSamplerTest {
             }
         };
         try (ServerSampler sampler = new ServerSampler(LoadSettings.from(properties), deployment)) {
-            long deadline = System.currentTimeMillis() + 10_000;
-            while (sampler.samples().size() < count && System.currentTimeMillis() < deadline) {
-                Thread.sleep(20);
-            }
+            await().atMost(java.time.Duration.ofSeconds(10))
+                    .pollInterval(java.time.Duration.ofMillis(20))
+                    .until(() -> sampler.samples().size() >= count);
             assertThat(sampler.samples()).hasSizeGreaterThanOrEqualTo(count);
             return sampler.samples();
         }

@@ -2,6 +2,7 @@ package dev.hato.sms.auth;
 
 import dev.hato.sms.web.ApiProblem;
 import dev.hato.sms.web.ProblemResponses;
+import dev.hato.sms.web.WebProblems;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -9,7 +10,6 @@ import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
@@ -54,24 +54,15 @@ class AuthController {
             @Valid @RequestBody LoginRequest body, HttpServletRequest request, HttpServletResponse response) {
         LoginService.Outcome outcome = loginService.login(body.username(), body.password(), request.getRemoteAddr());
         if (outcome instanceof LoginService.Outcome.Throttled throttled) {
-            throw ApiProblem.retryLater(
-                    HttpStatus.TOO_MANY_REQUESTS,
-                    "login-throttled",
-                    "Too many failed logins",
-                    "Too many failed logins; try again in {seconds} s",
-                    throttled.retryAfter());
+            throw AuthProblems.LOGIN_THROTTLED.retryAfter(
+                    "Too many failed logins; try again in {seconds} s", throttled.retryAfter());
         }
         if (!(outcome instanceof LoginService.Outcome.Success success)) {
-            throw new ApiProblem(
-                    HttpStatus.UNAUTHORIZED,
-                    "invalid-credentials",
-                    "Login failed",
-                    "Unknown username or wrong password");
+            throw AuthProblems.INVALID_CREDENTIALS.exception("Unknown username or wrong password");
         }
         StaffUser user = success.user();
         if (!user.isStaff() && !user.isSuperuser()) {
-            throw new ApiProblem(
-                    HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Only staff members may use this service");
+            throw WebProblems.FORBIDDEN.exception("Only staff members may use this service");
         }
         HttpSession session = freshSession(request);
         String fingerprint = UserFingerprints.of(user);

@@ -1,5 +1,6 @@
 package dev.hato.sms.auth;
 
+import dev.hato.sms.web.ProblemType;
 import dev.hato.sms.web.ProblemWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -12,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Locale;
 import java.util.Set;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -44,19 +44,19 @@ class CsrfProtectionFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String origin = request.getHeader("Origin");
         if (origin != null && !trusted(origin, request)) {
-            reject(response, "csrf-origin", "Origin " + origin + " is not a trusted origin");
+            reject(response, AuthProblems.CSRF_ORIGIN, "Origin " + origin + " is not a trusted origin");
             return;
         }
         String referer = request.getHeader("Referer");
         if (referer != null && !trusted(originOf(referer), request)) {
-            reject(response, "csrf-referer", "Referer " + referer + " is not from a trusted origin");
+            reject(response, AuthProblems.CSRF_REFERER, "Referer " + referer + " is not from a trusted origin");
             return;
         }
         String header = request.getHeader(properties.csrfHeaderName());
         if (header == null || header.isBlank()) {
             reject(
                     response,
-                    "csrf-token-missing",
+                    AuthProblems.CSRF_TOKEN_MISSING,
                     "The " + properties.csrfHeaderName() + " header is missing; send the value of the "
                             + properties.csrfCookieName() + " cookie");
             return;
@@ -66,7 +66,7 @@ class CsrfProtectionFilter extends OncePerRequestFilter {
         if (!(expected instanceof String token) || !constantTimeEquals(token, header)) {
             reject(
                     response,
-                    "csrf-token-invalid",
+                    AuthProblems.CSRF_TOKEN_INVALID,
                     "The " + properties.csrfHeaderName()
                             + " header does not match this session's token (it changes at every login)");
             return;
@@ -110,7 +110,7 @@ class CsrfProtectionFilter extends OncePerRequestFilter {
         return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     }
 
-    private void reject(HttpServletResponse response, String slug, String detail) throws IOException {
-        problems.write(response, ProblemWriter.problem(HttpStatus.FORBIDDEN, slug, "CSRF check failed", detail));
+    private void reject(HttpServletResponse response, ProblemType type, String detail) throws IOException {
+        problems.write(response, type.detail(detail));
     }
 }

@@ -1,6 +1,7 @@
 package dev.hato.sms.auth;
 
 import dev.hato.sms.web.ProblemWriter;
+import dev.hato.sms.web.WebProblems;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -9,7 +10,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -76,10 +76,7 @@ class SecurityConfig {
                                 (request, response, ex) -> problems.write(response, unauthenticated(request)))
                         .accessDeniedHandler((request, response, ex) -> problems.write(
                                 response,
-                                ProblemWriter.problem(
-                                        HttpStatus.FORBIDDEN,
-                                        "forbidden",
-                                        "Forbidden",
+                                WebProblems.FORBIDDEN.detail(
                                         request.getRequestURI().startsWith("/api/ops/")
                                                 ? "Only superusers may read the operations figures"
                                                 : "Only staff members may use this service"))))
@@ -94,23 +91,15 @@ class SecurityConfig {
     /** 401, saying whether there was no session, or it expired, or it was ended because the user changed. */
     private static org.springframework.http.ProblemDetail unauthenticated(HttpServletRequest request) {
         Object ended = request.getAttribute(SessionGuard.ENDED);
-        if ("session-revoked".equals(ended)) {
-            return ProblemWriter.problem(
-                    HttpStatus.UNAUTHORIZED,
-                    "session-revoked",
-                    "Session ended",
+        if (ended == AuthProblems.SESSION_REVOKED) {
+            return AuthProblems.SESSION_REVOKED.detail(
                     "The session was ended because the user's password or permissions changed; log in again");
         }
-        if ("session-expired".equals(ended)
+        if (ended == AuthProblems.SESSION_EXPIRED
                 || (request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid())) {
-            return ProblemWriter.problem(
-                    HttpStatus.UNAUTHORIZED, "session-expired", "Session expired", "The session expired; log in again");
+            return AuthProblems.SESSION_EXPIRED.detail("The session expired; log in again");
         }
-        return ProblemWriter.problem(
-                HttpStatus.UNAUTHORIZED,
-                "not-authenticated",
-                "Not authenticated",
-                "Log in with POST " + LOGIN_PATH + " first");
+        return WebProblems.NOT_AUTHENTICATED.detail("Log in with POST " + LOGIN_PATH + " first");
     }
 
     /**

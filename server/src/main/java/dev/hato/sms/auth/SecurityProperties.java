@@ -11,6 +11,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
+ * @param csrfCookieName the cookie that carries the CSRF token (the console reads this name from the page)
+ * @param csrfHeaderName the header every unsafe request echoes the CSRF token in
+ * @param trustedOrigins origins accepted in Origin/Referer of unsafe requests, besides the service's own
+ * @param secureCookies mark the CSRF cookie Secure (set it, and server.servlet.session.cookie.secure,
+ *     behind HTTPS)
+ * @param loginThrottle failed logins allowed per window before further attempts must wait
  * @param sessionAbsoluteTimeout a session ends this long after login, however often it is used
  * @param userRecheckInterval how stale an instance's copy of a user's password/flags may be before a
  *     session checks it again (a change made through this service ends the sessions at once)
@@ -31,7 +37,14 @@ public record SecurityProperties(
         @DefaultValue("false") boolean managementRemoteAccess,
         @DefaultValue("400ms") @NotNull Duration failedLoginDuration) {
 
-    /** Failed logins allowed per window before further attempts get 429. */
+    /**
+     * Failed logins allowed per window before each further attempt must wait 1 s, 2 s, 4 s, ... (429
+     * with Retry-After).
+     *
+     * @param maxFailuresPerUsername failed logins per (username, client address) within the window
+     * @param maxFailuresPerAddress failed logins per client address within the window
+     * @param window how long failed logins are counted
+     */
     public record LoginThrottle(
             @DefaultValue("5") @Min(1) int maxFailuresPerUsername,
             @DefaultValue("20") @Min(1) int maxFailuresPerAddress,

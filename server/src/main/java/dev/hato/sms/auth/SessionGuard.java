@@ -1,5 +1,6 @@
 package dev.hato.sms.auth;
 
+import dev.hato.sms.web.ProblemType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,7 +24,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class SessionGuard extends OncePerRequestFilter {
 
     static final String FINGERPRINT = "sms.user-fingerprint";
-    /** Request attribute: why this request's session was just ended ("session-expired", "session-revoked"). */
+    /** Request attribute: why this request's session was just ended (the problem type to answer with). */
     static final String ENDED = "sms.session-ended";
 
     private final UserFingerprints fingerprints;
@@ -44,7 +45,7 @@ class SessionGuard extends OncePerRequestFilter {
         if (authentication != null
                 && authentication.getPrincipal() instanceof StaffPrincipal principal
                 && session != null) {
-            String ended = endedBecause(principal, session);
+            ProblemType ended = endedBecause(principal, session);
             if (ended != null) {
                 session.invalidate();
                 SecurityContextHolder.clearContext();
@@ -54,13 +55,13 @@ class SessionGuard extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private String endedBecause(StaffPrincipal principal, HttpSession session) {
+    private ProblemType endedBecause(StaffPrincipal principal, HttpSession session) {
         if (clock.millis() - session.getCreationTime() > absoluteTimeout.toMillis()) {
-            return "session-expired";
+            return AuthProblems.SESSION_EXPIRED;
         }
         Optional<String> current = fingerprints.current(principal.id());
         if (current.isEmpty() || !Objects.equals(current.get(), session.getAttribute(FINGERPRINT))) {
-            return "session-revoked";
+            return AuthProblems.SESSION_REVOKED;
         }
         return null;
     }

@@ -10,6 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
+ * The dispatcher's settings; the size of its pool, {@code sms.dispatch.pool-size}, is the outbox's
+ * ({@code message.DispatcherPoolProperties}).
+ *
  * @param enabled whether this instance delivers messages at all
  * @param ratePerSecond the provider's quota, shared by every instance on the database (AWS SNS: 20)
  * @param maxAttempts publish attempts before a transiently failing message is marked failed
@@ -19,8 +22,7 @@ import org.springframework.validation.annotation.Validated;
  * @param leaseTimeout after this, a message left in "sending" by a crashed instance is reclaimed
  * @param backoffBase first retry delay; it doubles per attempt, with jitter
  * @param backoffMax longest retry delay
- * @param shutdownGrace how long shutdown waits for in-flight provider calls (the pool's size, {@code
- *     sms.dispatch.pool-size}, is the outbox's: {@code message.DispatcherPoolProperties})
+ * @param shutdownGrace how long shutdown waits for in-flight provider calls
  * @param gatherDelay after a local send wakes the dispatcher, how long it lets further sends gather
  *     before claiming, so one claim takes several messages instead of one each
  */

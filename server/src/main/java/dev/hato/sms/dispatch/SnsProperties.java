@@ -15,7 +15,7 @@ import org.springframework.validation.annotation.Validated;
  * @param senderId optional alphanumeric sender id
  * @param originationNumber optional origination number (E.164)
  * @param accessKeyId static credentials (LocalStack: test/test); empty uses the AWS default chain
- * @param secretAccessKey secret for {@code accessKeyId}
+ * @param secretAccessKey the secret of the access key id
  * @param timeout whole-call timeout of one publish
  */
 @Validated

@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Optional;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -58,10 +57,7 @@ class Idempotency {
                 .query(PREVIOUS_ROWS)
                 .single();
         if (!Arrays.equals(previous.requestHash(), requestHash)) {
-            throw new ApiProblem(
-                    HttpStatus.UNPROCESSABLE_CONTENT,
-                    "idempotency-key-reused",
-                    "Idempotency-Key reused",
+            throw MessageProblems.IDEMPOTENCY_KEY_REUSED.exception(
                     "This Idempotency-Key was used for a different request");
         }
         return Optional.of(previous.messageId());

@@ -13,10 +13,12 @@ import org.springframework.validation.annotation.Validated;
  * Guards against SMS pumping and mistakes. 0 turns a limit off; unset means the default of the provider
  * in use: off with the sandbox (which sends nothing), {@link #SNS_DEFAULTS} with SNS.
  *
- * @param perUserPerMinute sends per staff member per minute
- * @param perDestinationPerHour sends per destination number per hour
- * @param dailySegments segments (what carriers bill) per day for the whole service
- * @param dayZone where a day starts for {@code dailySegments}
+ * @param perUserPerMinute sends per staff member per minute (0 = off; unset: off with sandbox, 60 with sns)
+ * @param perDestinationPerHour sends per destination number per hour (0 = off; unset: off with sandbox, 10
+ *     with sns)
+ * @param dailySegments segments (what carriers bill) per day for the whole service (0 = off; unset: off
+ *     with sandbox, 20000 with sns)
+ * @param dayZone where a day starts for the daily segment limit
  * @param syncInterval how often each instance adds its counts to the shared ones and reads the others'
  */
 @Validated

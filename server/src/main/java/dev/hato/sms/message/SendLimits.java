@@ -1,6 +1,6 @@
 package dev.hato.sms.message;
 
-import dev.hato.sms.web.ApiProblem;
+import dev.hato.sms.web.ProblemType;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -11,7 +11,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -24,10 +23,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 @Component
 class SendLimits {
-
-    private static final String USER_MINUTE = "send-rate-limited";
-    private static final String DESTINATION_HOUR = "destination-rate-limited";
-    private static final String DAILY_SEGMENTS = "daily-segment-limit";
 
     private final SharedCounters counters;
     private final LimitProperties properties;
@@ -69,19 +64,18 @@ class SendLimits {
         }
         SharedCounters.Count full = counters.hold(counts);
         if (full != null) {
-            String type = full.key().startsWith("u:")
-                    ? USER_MINUTE
-                    : full.key().startsWith("d:") ? DESTINATION_HOUR : DAILY_SEGMENTS;
+            ProblemType type = full.key().startsWith("u:")
+                    ? MessageProblems.SEND_RATE_LIMITED
+                    : full.key().startsWith("d:")
+                            ? MessageProblems.DESTINATION_RATE_LIMITED
+                            : MessageProblems.DAILY_SEGMENT_LIMIT;
             Counter.builder("sms.limits.refused")
                     .description("Sends refused by a send limit")
-                    .tag("limit", type)
+                    .tag("limit", type.slug())
                     .register(registry)
                     .increment();
-            throw ApiProblem.retryLater(
-                    HttpStatus.TOO_MANY_REQUESTS,
-                    type,
-                    title(type),
-                    title(type) + " (limit " + full.limit() + "); try again in {seconds} s",
+            throw type.retryAfter(
+                    type.title() + " (limit " + full.limit() + "); try again in {seconds} s",
                     Duration.between(now, full.end()));
         }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -114,13 +108,5 @@ class SendLimits {
             counts.add(new SharedCounters.Count("s:" + day, dailySegments, end, segments));
         }
         return counts;
-    }
-
-    private static String title(String type) {
-        return switch (type) {
-            case USER_MINUTE -> "Too many messages from this staff member in one minute";
-            case DESTINATION_HOUR -> "Too many messages to this number in one hour";
-            default -> "The service's daily segment limit is reached";
-        };
     }
 }

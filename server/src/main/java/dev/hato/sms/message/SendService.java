@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -102,10 +101,7 @@ class SendService {
         return templates
                 .find(templateId)
                 .filter(t -> t.customerId() == customer.id())
-                .orElseThrow(() -> new ApiProblem(
-                        HttpStatus.BAD_REQUEST,
-                        "template-not-found",
-                        "Template not found",
+                .orElseThrow(() -> MessageProblems.TEMPLATE_NOT_FOUND.exception(
                         "Customer " + customer.id() + " has no template " + templateId));
     }
 
@@ -113,10 +109,7 @@ class SendService {
     private String numberOf(CustomerView customer, String phoneNumber) {
         String e164 = phoneNumbers.toE164("phone_number", phoneNumber);
         if (!e164.equals(customer.phoneNumberE164())) {
-            throw new ApiProblem(
-                    HttpStatus.BAD_REQUEST,
-                    "phone-number-mismatch",
-                    "Phone number does not match",
+            throw MessageProblems.PHONE_NUMBER_MISMATCH.exception(
                     "phone_number is not the number of customer " + customer.id(),
                     Map.of("phone_number", List.of("is not this customer's number")));
         }
@@ -125,11 +118,7 @@ class SendService {
 
     private static void refuseIfOptedOut(CustomerView customer) {
         if (customer.optedOut()) {
-            throw new ApiProblem(
-                    HttpStatus.CONFLICT,
-                    "customer-opted-out",
-                    "Customer opted out",
-                    "Customer " + customer.id() + " has opted out of SMS");
+            throw MessageProblems.CUSTOMER_OPTED_OUT.exception("Customer " + customer.id() + " has opted out of SMS");
         }
     }
 }

@@ -25,6 +25,7 @@ class ShutdownDrain implements SmartLifecycle {
     private final ApplicationContext context;
     private final Duration drainPeriod;
     private volatile boolean running;
+    private volatile boolean stoppedBefore;
 
     ShutdownDrain(ApplicationContext context, @Value("${sms.shutdown.drain-period:0s}") Duration drainPeriod) {
         this.context = context;
@@ -33,12 +34,18 @@ class ShutdownDrain implements SmartLifecycle {
 
     @Override
     public void start() {
+        if (stoppedBefore) {
+            // Started again in the same process (a context stopped and started, as Spring's test context
+            // cache pauses idle contexts): ready again, as the first start made it.
+            AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
+        }
         running = true;
     }
 
     @Override
     public void stop() {
         running = false;
+        stoppedBefore = true;
         AvailabilityChangeEvent.publish(context, ReadinessState.REFUSING_TRAFFIC);
         if (!drainPeriod.isZero()) {
             log.info("Readiness is DOWN; draining for {} before the web server stops", drainPeriod);

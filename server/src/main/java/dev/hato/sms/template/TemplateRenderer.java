@@ -1,11 +1,9 @@
 package dev.hato.sms.template;
 
 import dev.hato.sms.customer.CustomerView;
-import dev.hato.sms.web.ApiProblem;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,22 +35,15 @@ public class TemplateRenderer {
         });
         List<String> missing = Placeholders.missing(template.content(), values);
         if (!missing.isEmpty()) {
-            throw new ApiProblem(
-                    HttpStatus.BAD_REQUEST,
-                    "missing-variable",
-                    "Template variable without a value",
+            throw TemplateProblems.MISSING_VARIABLE.exception(
                     "No value for: " + String.join(", ", missing),
                     Map.of("variables", List.of("needs a value for: " + String.join(", ", missing))));
         }
         String body = Placeholders.render(template.content(), values);
         SmsText text = SmsText.of(body);
         if (text.length() > properties.maxLength()) {
-            throw new ApiProblem(
-                    HttpStatus.BAD_REQUEST,
-                    "body-too-long",
-                    "Message too long",
-                    "The rendered message is " + text.length() + " "
-                            + text.encoding().label() + " units long; the limit is " + properties.maxLength());
+            throw TemplateProblems.BODY_TOO_LONG.exception("The rendered message is " + text.length() + " "
+                    + text.encoding().label() + " units long; the limit is " + properties.maxLength());
         }
         return new RenderedSms(body, text);
     }

@@ -4,7 +4,6 @@ import dev.hato.sms.customer.Customers;
 import dev.hato.sms.web.ApiProblem;
 import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 @Service
@@ -83,10 +82,6 @@ class TemplateService {
     }
 
     private static ApiProblem duplicateName(String name) {
-        return new ApiProblem(
-                HttpStatus.CONFLICT,
-                "template-name-taken",
-                "Template name already used",
-                "This customer already has a template named " + name.trim());
+        return TemplateProblems.NAME_TAKEN.exception("This customer already has a template named " + name.trim());
     }
 }

@@ -3,7 +3,6 @@ package dev.hato.sms.token;
 import dev.hato.sms.web.ApiProblem;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -58,21 +57,14 @@ public class SendTokens {
                 .optional()
                 .orElse(null);
         if (row == null) {
-            return new ApiProblem(
-                    HttpStatus.BAD_REQUEST, "token-unknown", "Unknown token", "This token was never issued");
+            return TokenProblems.UNKNOWN.exception("This token was never issued");
         }
         if (row.usedAt() != null) {
-            return new ApiProblem(
-                    HttpStatus.CONFLICT, "token-used", "Token already used", "This token was used at " + row.usedAt());
+            return TokenProblems.USED.exception("This token was used at " + row.usedAt());
         }
         if (row.customerId() != customerId) {
-            return new ApiProblem(
-                    HttpStatus.BAD_REQUEST,
-                    "token-customer-mismatch",
-                    "Token belongs to another customer",
-                    "This token was issued for another customer");
+            return TokenProblems.CUSTOMER_MISMATCH.exception("This token was issued for another customer");
         }
-        return new ApiProblem(
-                HttpStatus.BAD_REQUEST, "token-expired", "Token expired", "This token expired at " + row.expiresAt());
+        return TokenProblems.EXPIRED.exception("This token expired at " + row.expiresAt());
     }
 }

@@ -68,8 +68,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             errors.computeIfAbsent(snakeCase(error.getField()), k -> new java.util.ArrayList<>())
                     .add(error.getDefaultMessage());
         }
-        ProblemDetail problem =
-                ProblemWriter.problem(HttpStatus.BAD_REQUEST, "validation-failed", "Invalid request", describe(errors));
+        ProblemDetail problem = WebProblems.VALIDATION_FAILED.detail(describe(errors));
         problem.setProperty("errors", errors);
         return new ResponseEntity<>(problem, problemHeaders(), HttpStatus.BAD_REQUEST);
     }
@@ -98,12 +97,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                                             && bind.getOriginalMessage().equals(NulFreeText.MESSAGE)
                                     ? NulFreeText.MESSAGE
                                     : "has the wrong type or format"));
-            problem = ProblemWriter.problem(
-                    HttpStatus.BAD_REQUEST, "validation-failed", "Invalid request", describe(errors));
+            problem = WebProblems.VALIDATION_FAILED.detail(describe(errors));
             problem.setProperty("errors", errors);
         } else {
-            problem = ProblemWriter.problem(
-                    HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", "The body is not valid JSON");
+            problem = WebProblems.MALFORMED_REQUEST.detail("The body is not valid JSON");
         }
         return new ResponseEntity<>(problem, problemHeaders(), HttpStatus.BAD_REQUEST);
     }

@@ -7,8 +7,9 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /**
- * A client error with a stable problem type. Services throw it; the advice turns it into RFC 9457
- * problem JSON. No stack trace is ever filled in: these are expected outcomes, not bugs.
+ * A client error with a stable problem type. Services throw it, made by their module's {@link
+ * ProblemType} ({@code TokenProblems.USED.exception(detail)}); the advice turns it into RFC 9457 problem
+ * JSON. No stack trace is ever filled in: these are expected outcomes, not bugs.
  */
 public class ApiProblem extends RuntimeException {
 
@@ -33,16 +34,11 @@ public class ApiProblem extends RuntimeException {
     }
 
     public static ApiProblem notFound(String what, Object id) {
-        return new ApiProblem(HttpStatus.NOT_FOUND, "not-found", "Not found", what + " " + id + " does not exist");
+        return WebProblems.NOT_FOUND.exception(what + " " + id + " does not exist");
     }
 
     public static ApiProblem invalidField(String field, String message) {
-        return new ApiProblem(
-                HttpStatus.BAD_REQUEST,
-                "validation-failed",
-                "Invalid request",
-                field + ": " + message,
-                Map.of(field, List.of(message)));
+        return WebProblems.VALIDATION_FAILED.exception(field + ": " + message, Map.of(field, List.of(message)));
     }
 
     public static URI type(String slug) {

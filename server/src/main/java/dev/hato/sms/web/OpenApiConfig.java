@@ -44,6 +44,12 @@ class OpenApiConfig {
     /** Reached without a session. */
     private static final Set<String> PUBLIC_PATHS = Set.of("/api/auth/login", "/api/auth/csrf");
 
+    private final ProblemCatalog catalog;
+
+    OpenApiConfig(ProblemCatalog catalog) {
+        this.catalog = catalog;
+    }
+
     @Bean
     OpenAPI hatoOpenApi(
             ObjectProvider<BuildProperties> build,
@@ -126,14 +132,13 @@ class OpenApiConfig {
         });
     }
 
-    private static void addProblems(Operation operation, List<String> slugs) {
+    private void addProblems(Operation operation, List<String> slugs) {
         if (operation.getResponses() == null) {
             operation.setResponses(new ApiResponses());
         }
         Map<String, List<String>> byStatus = new LinkedHashMap<>();
         for (String slug : slugs) {
-            byStatus.computeIfAbsent(
-                            Integer.toString(ProblemCatalog.get(slug).status().value()), s -> new ArrayList<>())
+            byStatus.computeIfAbsent(Integer.toString(catalog.get(slug).status().value()), s -> new ArrayList<>())
                     .add(slug);
         }
         byStatus.forEach((status, statusSlugs) -> {
@@ -155,29 +160,29 @@ class OpenApiConfig {
             response.setDescription(String.join(
                     "; ",
                     media.getExamples().keySet().stream()
-                            .map(s -> "`" + s + "`: " + ProblemCatalog.get(s).when())
+                            .map(s -> "`" + s + "`: " + catalog.get(s).when())
                             .toList()));
         });
     }
 
-    private static Example example(String slug) {
-        ProblemCatalog.Entry entry = ProblemCatalog.get(slug);
+    private Example example(String slug) {
+        ProblemType entry = catalog.get(slug);
         Map<String, Object> value = new LinkedHashMap<>();
         value.put("type", ApiProblem.type(slug).toString());
-        value.put("title", entry.status().getReasonPhrase());
+        value.put("title", entry.title());
         value.put("status", entry.status().value());
         value.put("detail", entry.when());
         return new Example().summary(slug).value(value);
     }
 
-    private static Schema<?> problemSchema() {
+    private Schema<?> problemSchema() {
         return new ObjectSchema()
                 .description("RFC 9457 problem details")
                 .addProperty(
                         "type",
                         new StringSchema()
                                 .format("uri")
-                                ._enum(ProblemCatalog.entries().keySet().stream()
+                                ._enum(catalog.entries().keySet().stream()
                                         .sorted()
                                         .map(s -> ApiProblem.type(s).toString())
                                         .toList()))

@@ -49,10 +49,7 @@ public final class Problems {
     }
 
     public static ProblemDetail databaseUnavailable() {
-        return ProblemWriter.problem(
-                HttpStatus.SERVICE_UNAVAILABLE,
-                "database-unavailable",
-                "Database unavailable",
+        return WebProblems.DATABASE_UNAVAILABLE.detail(
                 "The database cannot be reached right now; nothing was changed. Retry after "
                         + DATABASE_RETRY_AFTER_SECONDS + " s.");
     }
@@ -61,58 +58,43 @@ public final class Problems {
     public static final int BUSY_RETRY_AFTER_SECONDS = 1;
 
     public static ProblemDetail busy() {
-        return ProblemWriter.problem(
-                HttpStatus.SERVICE_UNAVAILABLE,
-                "service-busy",
-                "Service busy",
+        return WebProblems.SERVICE_BUSY.detail(
                 "Every database connection stayed busy too long; nothing was changed. Retry after "
                         + BUSY_RETRY_AFTER_SECONDS + " s.");
     }
 
     public static ProblemDetail malformedQuery() {
-        return ProblemWriter.problem(
-                HttpStatus.BAD_REQUEST,
-                "malformed-request",
-                "Malformed request",
-                "The query string is not valid percent-encoded UTF-8");
+        return WebProblems.MALFORMED_REQUEST.detail("The query string is not valid percent-encoded UTF-8");
     }
 
     public static ProblemDetail internalError() {
-        return ProblemWriter.problem(
-                HttpStatus.INTERNAL_SERVER_ERROR,
-                "internal-error",
-                "Internal error",
-                "The request could not be completed; it has been logged.");
+        return WebProblems.INTERNAL_ERROR.detail("The request could not be completed; it has been logged.");
     }
 
     public static ProblemDetail requestTooLarge() {
-        return ProblemWriter.problem(
-                HttpStatus.CONTENT_TOO_LARGE,
-                "request-too-large",
-                "Request too large",
-                "The request body is larger than sms.web.max-request-body allows");
+        return WebProblems.REQUEST_TOO_LARGE.detail("The request body is larger than sms.web.max-request-body allows");
     }
 
     /** A status raised without an exception of ours (Tomcat, the firewall, an unknown path or method). */
     public static ProblemDetail forStatus(int status, String detail) {
         HttpStatus known = HttpStatus.resolve(status);
         HttpStatus resolved = known == null ? HttpStatus.BAD_REQUEST : known;
-        String slug = switch (resolved) {
-            case NOT_FOUND -> "not-found";
-            case METHOD_NOT_ALLOWED -> "method-not-allowed";
-            case UNSUPPORTED_MEDIA_TYPE -> "unsupported-media-type";
-            case NOT_ACCEPTABLE -> "not-acceptable";
-            case CONTENT_TOO_LARGE -> "request-too-large";
-            case URI_TOO_LONG, REQUEST_HEADER_FIELDS_TOO_LARGE -> "request-too-large";
-            case UNAUTHORIZED -> "not-authenticated";
-            case FORBIDDEN -> "forbidden";
-            case SERVICE_UNAVAILABLE -> "unavailable";
-            case INTERNAL_SERVER_ERROR -> "internal-error";
-            default -> resolved.is5xxServerError() ? "internal-error" : "malformed-request";
+        ProblemType type = switch (resolved) {
+            case NOT_FOUND -> WebProblems.NOT_FOUND;
+            case METHOD_NOT_ALLOWED -> WebProblems.METHOD_NOT_ALLOWED;
+            case UNSUPPORTED_MEDIA_TYPE -> WebProblems.UNSUPPORTED_MEDIA_TYPE;
+            case NOT_ACCEPTABLE -> WebProblems.NOT_ACCEPTABLE;
+            case CONTENT_TOO_LARGE, URI_TOO_LONG, REQUEST_HEADER_FIELDS_TOO_LARGE -> WebProblems.REQUEST_TOO_LARGE;
+            case UNAUTHORIZED -> WebProblems.NOT_AUTHENTICATED;
+            case FORBIDDEN -> WebProblems.FORBIDDEN;
+            case SERVICE_UNAVAILABLE -> WebProblems.UNAVAILABLE;
+            case INTERNAL_SERVER_ERROR -> WebProblems.INTERNAL_ERROR;
+            default -> resolved.is5xxServerError() ? WebProblems.INTERNAL_ERROR : WebProblems.MALFORMED_REQUEST;
         };
-        if (slug.equals("internal-error")) {
+        if (type == WebProblems.INTERNAL_ERROR) {
             return internalError();
         }
-        return ProblemWriter.problem(resolved, slug, resolved.getReasonPhrase(), detail);
+        // The status as it was (414 and 431 keep theirs under request-too-large), the type's title.
+        return ProblemWriter.problem(resolved, type.slug(), type.title(), detail);
     }
 }

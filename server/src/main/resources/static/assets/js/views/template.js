@@ -1,10 +1,12 @@
 import { api, get } from '../api.js';
 import { h, clear } from '../dom.js';
 import { t } from '../i18n.js';
+import { setting } from '../settings.js';
 import { placeholders, render, smsText } from '../smstext.js';
 import { alertBox, clearFieldErrors, confirmDialog, field, showError, showFieldErrors, toast } from '../ui.js';
 
-export const MAX_UNITS = 660;
+// The server's sms.templates.max-length, from the page.
+export const MAX_UNITS = Number(setting('template-max-length'));
 
 /** The live counter: characters, encoding, carrier units against the limit, segments. */
 export function counter() {

@@ -70,12 +70,4 @@ abstract class BrowserTest extends HttpTest {
                 .query(Long.class)
                 .single();
     }
-
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

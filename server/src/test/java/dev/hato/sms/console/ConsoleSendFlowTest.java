@@ -1,8 +1,10 @@
 package dev.hato.sms.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.hato.sms.support.TestUsers;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -174,8 +176,8 @@ class ConsoleSendFlowTest extends BrowserTest {
         openSendPage(customerId, "twice");
         new Actions(browser.driver).doubleClick(browser.find("#send-button")).perform();
         browser.find("#sent-message-link");
-        // Give a second request every chance to arrive before counting.
-        sleep(1500);
+        // A second request has every chance to arrive: the count must stay 1 for 1.5 s.
+        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5)).until(() -> messagesOf(customerId) == 1);
         assertThat(messagesOf(customerId)).isEqualTo(1);
     }
 }

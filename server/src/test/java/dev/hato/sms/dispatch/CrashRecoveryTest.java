@@ -3,6 +3,7 @@ package dev.hato.sms.dispatch;
 import static dev.hato.sms.dispatch.SnsWireMock.ok;
 import static dev.hato.sms.dispatch.SnsWireMock.publish;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.hato.sms.SmsApplication;
 import java.io.File;
@@ -34,10 +35,9 @@ class CrashRecoveryTest {
             db.queue(400);
 
             Process child = startService(db.url, sns, dir.resolve("child.log").toFile());
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (sns.publishes().size() < 100 && child.isAlive() && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(() -> sns.publishes().size() >= 100 || !child.isAlive());
             assertThat(child.isAlive())
                     .as("service still running before the kill")
                     .isTrue();

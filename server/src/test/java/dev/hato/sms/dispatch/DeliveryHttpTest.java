@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hato.sms.support.ApiClient;
 import dev.hato.sms.support.LoggedInTest;
+import dev.hato.sms.support.OpenMessages;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -29,7 +31,7 @@ class DeliveryHttpTest extends LoggedInTest {
                     .json()
                     .path("id")
                     .asLong();
-            ApiClient.Response message = awaitSent(id);
+            ApiClient.Response message = OpenMessages.awaitStatus(client, id, "sent", Duration.ofSeconds(10));
             assertThat(message.json().path("status").asString()).isEqualTo("sent");
             assertThat(message.json().path("provider_message_id").asString()).isNotEmpty();
             assertThat(sandbox.recent()).anyMatch(p -> p.messageId() == id);
@@ -41,17 +43,5 @@ class DeliveryHttpTest extends LoggedInTest {
         }
         System.out.println("accepted-to-sent latencies (ms): " + latencies);
         assertThat(latencies).allMatch(ms -> ms < 200);
-    }
-
-    private ApiClient.Response awaitSent(long id) throws InterruptedException {
-        ApiClient.Response message = null;
-        for (int i = 0; i < 100; i++) {
-            message = client.get("/api/sms/messages/" + id);
-            if (message.json().path("status").asString().equals("sent")) {
-                break;
-            }
-            Thread.sleep(20);
-        }
-        return message;
     }
 }

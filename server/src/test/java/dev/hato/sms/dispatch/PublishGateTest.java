@@ -39,7 +39,7 @@ class PublishGateTest {
             gate.await(spacing);
             return System.nanoTime();
         });
-        Thread.sleep(30);
+        Thread.sleep(30); // the stall under test (a descheduled thread), not a wait for an outcome
         gate.calling();
         long lateStart = System.nanoTime();
 

@@ -1,6 +1,7 @@
 package dev.hato.sms.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -65,7 +66,8 @@ class SharedDispatchTest {
             Dispatcher dispatcher = db.dispatcher(
                     provider, OutboxDatabase.properties(10, 3, Duration.ofMillis(50), Duration.ofSeconds(60)));
             dispatcher.start();
-            Thread.sleep(1_000);
+            // Stopped while the batch is under way: some sent at 10/s, the rest still waiting for slots.
+            await().atMost(Duration.ofSeconds(10)).until(() -> provider.publishes.size() >= 5);
             dispatcher.stop();
 
             Map<String, Long> counts = db.statusCounts();

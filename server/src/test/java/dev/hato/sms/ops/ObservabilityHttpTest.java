@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hato.sms.dispatch.QueueMonitor;
 import dev.hato.sms.support.ApiClient;
 import dev.hato.sms.support.LoggedInTest;
+import dev.hato.sms.support.OpenMessages;
 import dev.hato.sms.support.TestUsers;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +48,7 @@ class ObservabilityHttpTest extends LoggedInTest {
                 .json()
                 .path("id")
                 .asLong();
-        awaitSent(id);
+        OpenMessages.awaitStatus(client, id, "sent", Duration.ofSeconds(10));
         postgresStats.sample();
         queueMonitor.sample();
 
@@ -238,20 +240,6 @@ class ObservabilityHttpTest extends LoggedInTest {
         } catch (SQLException | InterruptedException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private void awaitSent(long id) throws InterruptedException {
-        for (int i = 0; i < 200; i++) {
-            if ("sent"
-                    .equals(client.get("/api/sms/messages/" + id)
-                            .json()
-                            .path("status")
-                            .asString())) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("message " + id + " was not sent");
     }
 
     /** The sum of every sample whose name (and labels) match. */

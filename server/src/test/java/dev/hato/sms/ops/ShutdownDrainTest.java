@@ -1,10 +1,12 @@
 package dev.hato.sms.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.hato.sms.SmsApplication;
 import dev.hato.sms.support.ApiClient;
 import dev.hato.sms.support.TestDatabase;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -27,11 +29,11 @@ class ShutdownDrainTest {
 
         Thread closing = new Thread(service::close);
         closing.start();
-        Thread.sleep(1_000);
 
-        assertThat(client.get("/actuator/health/readiness").status())
-                .as("readiness while draining")
-                .isEqualTo(503);
+        // Readiness goes DOWN at once and stays so for the 3-s drain.
+        await().atMost(Duration.ofSeconds(2))
+                .until(() -> client.get("/actuator/health/readiness").status() == 503);
+        assertThat(service.isActive()).as("still draining").isTrue();
         assertThat(client.get("/api/auth/csrf").status())
                 .as("still serving while draining")
                 .isEqualTo(204);

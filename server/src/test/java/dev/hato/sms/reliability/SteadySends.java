@@ -113,6 +113,7 @@ final class SteadySends implements AutoCloseable {
         return response;
     }
 
+    /** The load's pacing between requests (its think time), not a wait for an outcome. */
     private static void pause(long millis) {
         try {
             Thread.sleep(millis);

@@ -8,7 +8,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Full HTTP tests: the real server on a random port over the shared test PostgreSQL. */
-@SpringBootTest(classes = SmsApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// A datasource URL the environment has from the start, so the embedded-database default never starts
+// an embedded PostgreSQL of its own for a test context (the dynamic property below, added later, is the
+// one used; it wins over this).
+@SpringBootTest(
+        classes = SmsApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:postgresql://localhost/set-by-TestDatabase")
 @Import(TestClock.Config.class)
 public abstract class HttpTest {
 

@@ -13,8 +13,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -29,26 +35,29 @@ class HostileInputTest extends LoggedInTest {
 
     static final int REQUESTS = 10_000;
     static final String[] METHODS = {"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE"};
-    static final String[] PATHS = {
-        "/api/auth/login",
-        "/api/auth/logout",
-        "/api/auth/me",
-        "/api/auth/csrf",
-        "/api/customers",
-        "/api/customers/{id}",
-        "/api/tokens",
-        "/api/customers/{id}/templates",
-        "/api/customers/{id}/templates/{id}",
-        "/api/sms/send",
-        "/api/sms/history",
-        "/api/sms/messages/{id}",
-        "/api/ops/summary",
-        "/actuator/health",
-        "/actuator/prometheus",
-        "/v3/api-docs",
-        "/",
-        "/nope"
-    };
+    /** Paths besides the controllers' (which come from the handler mappings, so new endpoints are fuzzed). */
+    static final List<String> FIXED_PATHS =
+            List.of("/actuator/health", "/actuator/prometheus", "/v3/api-docs", "/", "/nope");
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    String[] paths;
+
+    /** Every path the service maps under /api/ (each variable as {id}), and the fixed ones. */
+    @BeforeEach
+    void pathsFromTheHandlerMappings() {
+        Set<String> all = new TreeSet<>(FIXED_PATHS);
+        mappings.getHandlerMethods().keySet().stream()
+                .flatMap(info -> info.getPatternValues().stream())
+                .filter(path -> path.startsWith("/api/"))
+                .map(path -> path.replaceAll("\\{[^}]+}", "{id}"))
+                .forEach(all::add);
+        paths = all.toArray(String[]::new);
+        assertThat(all).as("the API's paths").contains("/api/auth/login", "/api/sms/send", "/api/customers/{id}");
+    }
+
     static final String[] IDS = {
         "1",
         "0",
@@ -189,7 +198,7 @@ class HostileInputTest extends LoggedInTest {
     }
 
     private String path() {
-        String path = PATHS[random.nextInt(PATHS.length)];
+        String path = paths[random.nextInt(paths.length)];
         while (path.contains("{id}")) {
             path = path.replaceFirst("\\{id}", random.nextInt(3) == 0 ? IDS[random.nextInt(IDS.length)] : "1");
         }
