@@ -49,13 +49,13 @@ final class Cluster implements Deployment {
         this.haproxy = haproxy;
     }
 
-    static Cluster start(int count, Path out) throws Exception {
+    static Cluster start(RunConfig config, int count, Path out) throws Exception {
         // Every program is looked for before anything starts: a missing one fails the run at once.
         Haproxy.requireInstalled();
         Files.createDirectories(out);
         List<AutoCloseable> started = new ArrayList<>();
         try {
-            return start(count, out, started);
+            return start(config, count, out, started);
         } catch (Exception | Error e) {
             // Half-way: stop what did start, newest first, and report the first failure.
             for (int i = started.size() - 1; i >= 0; i--) {
@@ -69,12 +69,12 @@ final class Cluster implements Deployment {
         }
     }
 
-    private static Cluster start(int count, Path out, List<AutoCloseable> started) throws Exception {
+    private static Cluster start(RunConfig config, int count, Path out, List<AutoCloseable> started) throws Exception {
         DebianPostgres postgres = DebianPostgres.start(out.resolve("postgres.log"));
         started.add(postgres);
         // -DclusterProvider=sandbox: the service's own sandbox provider (no stand-in process, nothing to
         // count at a provider), for measuring the service itself.
-        boolean sandbox = LoadSettings.knob("clusterProvider", "sns").equals("sandbox");
+        boolean sandbox = config.clusterProvider().equals("sandbox");
         MotoServer moto = sandbox ? null : MotoServer.start(out.resolve("moto.log"));
         if (moto != null) {
             started.add(moto);
@@ -95,20 +95,17 @@ final class Cluster implements Deployment {
         args.addAll(List.of(
                 "--server.address=127.0.0.1",
                 // Longer than HAProxy needs to see readiness DOWN (2 checks 500 ms apart).
-                "--sms.shutdown.drain-period=" + LoadSettings.knob("drainPeriod", "3s"),
+                "--sms.shutdown.drain-period=" + config.drainPeriod().toMillis() + "ms",
                 // The abuse limits are for people; a load test is one staff member sending thousands.
                 "--sms.limits.per-user-per-minute=0",
                 "--sms.limits.per-destination-per-hour=0",
                 "--sms.limits.daily-segments=0",
-                "--sms.dispatch.rate-per-second=" + LoadSettings.knob("providerRate", "2000"),
+                "--sms.dispatch.rate-per-second=" + config.providerRate(),
                 // A killed instance's claimed messages come back after this, not after the default minute.
-                "--sms.dispatch.lease-timeout=" + LoadSettings.knob("leaseTimeout", "10s")));
+                "--sms.dispatch.lease-timeout=" + config.leaseTimeout().toMillis() + "ms"));
         args.addAll(providerArgs);
-        String extra = LoadSettings.knob("serviceArgs", "");
-        if (!extra.isBlank()) {
-            args.addAll(List.of(extra.trim().split("\\s+")));
-        }
-        createStaffUser(datasource, out);
+        args.addAll(config.serviceArgs());
+        createStaffUser(config, datasource, out);
         Map<String, Integer> ports = new LinkedHashMap<>();
         List<Future<ServiceUnderTest>> starting = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(count);
@@ -120,7 +117,7 @@ final class Cluster implements Deployment {
                 ports.put(name, port);
                 Path log = out.resolve(name + ".log");
                 Files.deleteIfExists(log);
-                starting.add(pool.submit(() -> ServiceUnderTest.instance(name, port, args, log)));
+                starting.add(pool.submit(() -> ServiceUnderTest.instance(config, name, port, args, log)));
             }
             // Every start is waited for, failed or not, so that all that did start can be stopped.
             Exception failure = null;
@@ -142,15 +139,15 @@ final class Cluster implements Deployment {
     }
 
     /** The staff member the load logs in as, created with the jar's own createuser task. */
-    private static void createStaffUser(List<String> datasource, Path out) throws Exception {
+    private static void createStaffUser(RunConfig config, List<String> datasource, Path out) throws Exception {
         Path passwordFile = out.resolve("password.txt");
-        Files.writeString(passwordFile, LoadSettings.knob("password", "password123") + "\n");
+        Files.writeString(passwordFile, config.load().password() + "\n");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar",
-                ServiceUnderTest.jar().toString(),
+                ServiceUnderTest.jar(config).toString(),
                 "createuser",
-                LoadSettings.knob("username", "admin"),
+                config.load().username(),
                 "--superuser",
                 "--email=admin@example.com",
                 "--password-file=" + passwordFile));

@@ -22,8 +22,7 @@ interface Deployment extends AutoCloseable {
      * regular expression on the process name, e.g. {@code gunicorn} or {@code java}) says which
      * processes are the service, so the CPU split still names its share.
      */
-    static Deployment external(String baseUrl) {
-        String pattern = LoadSettings.knob("serviceProcess", "");
+    static Deployment external(String baseUrl, String pattern) {
         return new Deployment() {
             @Override
             public String baseUrl() {

@@ -25,18 +25,19 @@ public final class DispatcherBenchmark {
     private DispatcherBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        int messages = Integer.parseInt(LoadSettings.knob("messages", "30000"));
-        String latency = LoadSettings.knob("providerLatency", "0ms");
-        Path out = Path.of(System.getProperty("outputDir", "target/dispatcher-benchmark"))
-                .toAbsolutePath();
+        RunConfig given = CapacityRun.configOrExit();
+        int messages = given.messages();
+        String latency = given.providerLatency().toMillis() + "ms";
+        Path out = given.outputDir().toAbsolutePath();
         ServiceUnderTest.deleteRecursively(out);
         Files.createDirectories(out);
-        System.setProperty("clusterProvider", "sandbox");
-        System.setProperty("serviceArgs", "--sms.sandbox.latency=" + latency);
+        // The service's own sandbox provider, with the latency asked for.
+        RunConfig config = given.withSandboxCluster(java.util.stream.Stream.concat(
+                        given.serviceArgs().stream(), java.util.stream.Stream.of("--sms.sandbox.latency=" + latency))
+                .toList());
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (String count : LoadSettings.knob("benchInstances", "1,2").split(",")) {
-            int instances = Integer.parseInt(count.trim());
-            try (Cluster cluster = Cluster.start(instances, out.resolve(instances + "-instances"))) {
+        for (int instances : config.benchInstances()) {
+            try (Cluster cluster = Cluster.start(config, instances, out.resolve(instances + "-instances"))) {
                 rows.add(measure(cluster, instances, messages, latency));
             }
         }
@@ -44,7 +45,7 @@ public final class DispatcherBenchmark {
                 .enable(SerializationFeature.INDENT_OUTPUT)
                 .writeValue(
                         out.resolve("dispatcher-benchmark.json").toFile(),
-                        Map.of("rows", rows, "environment", Environment.describe()));
+                        Map.of("rows", rows, "environment", Environment.describe(config)));
         System.out.println("| instances | messages | provider latency | messages/s | service CPU ms per message"
                 + " | PostgreSQL CPU ms per message |");
         System.out.println("|---:|---:|---|---:|---:|---:|");

@@ -10,10 +10,10 @@ final class Environment {
 
     private Environment() {}
 
-    static Map<String, Object> describe() {
+    static Map<String, Object> describe(RunConfig config) {
         Map<String, Object> env = new LinkedHashMap<>();
         env.put("load_generator_jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-        env.put("service_java", LoadSettings.knob("serviceJava", "same as the load generator"));
+        env.put("service_java", config.serviceJava() == null ? "same as the load generator" : config.serviceJava());
         env.put("cores", Runtime.getRuntime().availableProcessors());
         env.put("cpu", cpuModel());
         env.put("memory_gib", memoryGib());

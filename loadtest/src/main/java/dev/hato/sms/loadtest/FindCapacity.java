@@ -15,19 +15,20 @@ final class FindCapacity {
 
     private FindCapacity() {}
 
-    static int run(LoadSettings base, Deployment deployment, Path out) throws Exception {
-        double factor = Double.parseDouble(LoadSettings.knob("stepFactor", "1.5"));
-        int maxSteps = Integer.parseInt(LoadSettings.knob("maxSteps", "12"));
-        LoadSettings settings =
-                base.withModel("open").withRunTime(LoadSettings.duration(LoadSettings.knob("stepDuration", "60s")));
-        double rate =
-                Double.parseDouble(LoadSettings.knob("startSmsPerHour", Double.toString(base.targetSmsPerHour())));
-        Duration warmup = LoadSettings.duration(LoadSettings.knob("warmup", "40s"));
+    static int run(RunConfig config, Deployment deployment, Path out) throws Exception {
+        double factor = config.stepFactor();
+        int maxSteps = config.maxSteps();
+        LoadSettings settings = config.load().withModel("open").withRunTime(config.stepDuration());
+        double rate = config.startSmsPerHour();
+        Duration warmup = config.warmup();
         if (!warmup.isZero()) {
             // JIT compilation and cold caches would otherwise count against the first step.
             System.out.println("find-capacity: warming up for " + warmup.toSeconds() + " s (not counted)");
-            CapacityRun.run(
-                    settings.withTarget(rate).withRunTime(warmup), deployment, out.resolve("warmup"), "gatling");
+            LoadRun.run(
+                    config.withLoad(settings.withTarget(rate).withRunTime(warmup)),
+                    deployment,
+                    out.resolve("warmup"),
+                    "gatling");
         }
         List<Map<String, Object>> steps = new ArrayList<>();
         List<FindCapacityReport.Step> reportSteps = new ArrayList<>();
@@ -35,7 +36,7 @@ final class FindCapacity {
         RunResult breaking = null;
         for (int step = 1; step <= maxSteps; step++) {
             Path dir = out.resolve(String.format("step-%02d", step));
-            RunResult result = CapacityRun.run(settings.withTarget(rate), deployment, dir, "gatling");
+            RunResult result = LoadRun.run(config.withLoad(settings.withTarget(rate)), deployment, dir, "gatling");
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("step", step);
             row.put("offered_sms_per_hour", Math.round(rate));
@@ -73,15 +74,21 @@ final class FindCapacity {
         summary.put("mode", "find-capacity");
         summary.put(
                 "verdict",
-                lastPassing != null && lastPassing.settings().targetSmsPerHour() >= base.targetSmsPerHour()
+                lastPassing != null
+                                && lastPassing.settings().targetSmsPerHour()
+                                        >= config.load().targetSmsPerHour()
                         ? "PASS"
                         : "FAIL");
         summary.put("highest_sustained_sms_per_hour", lastPassing == null ? 0 : Math.round(lastPassing.smsPerHour()));
         summary.put(
                 "highest_offered_sms_per_hour_that_held",
                 lastPassing == null ? 0 : Math.round(lastPassing.settings().targetSmsPerHour()));
-        summary.put("target_sms_per_hour", base.targetSmsPerHour());
-        summary.put("headroom_factor", lastPassing == null ? 0 : lastPassing.smsPerHour() / base.targetSmsPerHour());
+        summary.put("target_sms_per_hour", config.load().targetSmsPerHour());
+        summary.put(
+                "headroom_factor",
+                lastPassing == null
+                        ? 0
+                        : lastPassing.smsPerHour() / config.load().targetSmsPerHour());
         summary.put(
                 "broke_at",
                 breaking == null
@@ -94,17 +101,19 @@ final class FindCapacity {
                                 "first_saturated",
                                 breaking.saturation()));
         summary.put("steps", steps);
-        summary.put("environment", Environment.describe());
+        summary.put("environment", Environment.describe(config));
         ReportWriter.writeJson(out.resolve("find-capacity.json"), summary);
         FindCapacityReport.write(
                 out.resolve("report.html"),
                 (String) summary.get("verdict"),
-                base.targetSmsPerHour(),
+                config.load().targetSmsPerHour(),
                 reportSteps,
                 String.valueOf(summary.get("environment")));
         System.out.printf(
                 "find-capacity: highest sustained %,d SMS/hour (target %,.0f); report in %s%n",
-                summary.get("highest_sustained_sms_per_hour"), base.targetSmsPerHour(), out.resolve("report.html"));
+                summary.get("highest_sustained_sms_per_hour"),
+                config.load().targetSmsPerHour(),
+                out.resolve("report.html"));
         return "PASS".equals(summary.get("verdict")) ? 0 : 1;
     }
 }

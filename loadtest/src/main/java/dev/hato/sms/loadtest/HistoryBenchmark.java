@@ -30,24 +30,27 @@ public final class HistoryBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int requests = Integer.parseInt(LoadSettings.knob("requests", "1000"));
-        long large = Long.parseLong(LoadSettings.knob("rows", "1000000"));
-        Path out = Path.of(System.getProperty("outputDir", "target/history-benchmark"))
-                .toAbsolutePath();
+        RunConfig given = CapacityRun.configOrExit();
+        int requests = given.requests();
+        long large = given.rows();
+        Path out = given.outputDir().toAbsolutePath();
         Files.createDirectories(out);
-        int pgPort = Integer.getInteger("pgPort", 55499);
-        System.setProperty("serviceArgs", "--sms.embedded-db.port=" + pgPort + " --sms.dispatch.enabled=false");
-        try (ServiceUnderTest service = ServiceUnderTest.start(out);
+        int pgPort = given.pgPort();
+        RunConfig config = given.withServiceArgs(java.util.stream.Stream.concat(
+                        given.serviceArgs().stream(),
+                        java.util.stream.Stream.of("--sms.embedded-db.port=" + pgPort, "--sms.dispatch.enabled=false"))
+                .toList());
+        try (ServiceUnderTest service = ServiceUnderTest.start(config, out);
                 Connection db = DriverManager.getConnection(
                         "jdbc:postgresql://localhost:" + pgPort + "/postgres", "postgres", superuserPassword(out))) {
-            LoadSettings settings = LoadSettings.fromSystemProperties().withHost(service.baseUrl());
+            LoadSettings settings = config.load().withHost(service.baseUrl());
             StaffSession staff = StaffSession.login(settings);
             Map<String, Object> results = new LinkedHashMap<>();
             fill(db, 1_000);
             results.put("rows_1000", measure(staff, db, requests));
             fill(db, large);
             results.put("rows_" + large, measure(staff, db, requests));
-            results.put("environment", Environment.describe());
+            results.put("environment", Environment.describe(config));
             ReportWriter.writeJson(out.resolve("history-benchmark.json"), results);
             System.out.println("history-benchmark: " + results);
         }

@@ -4,8 +4,9 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * Every knob of a capacity run, read from system properties with Locust-like names. Defaults
- * reproduce the original plan: 10 users, spawn rate 2/s, 1,000 SMS/hour, p95 < 500 ms, errors < 1 %.
+ * The scenario of a capacity run and its SLO gates: the part of {@link RunConfig} the Gatling simulation
+ * gets. Defaults ({@link Knob}) reproduce the original plan: 10 users, spawn rate 2/s, 1,000 SMS/hour,
+ * p95 < 500 ms, errors < 1 %.
  *
  * @param model "closed" (users looping) or "open" (flows arriving at the target SMS rate)
  * @param host the service's base URL; null starts the embedded service
@@ -26,39 +27,9 @@ public record LoadSettings(
         String password,
         Duration sampleInterval) {
 
-    public static LoadSettings fromSystemProperties() {
-        return from(System.getProperties());
-    }
-
-    /**
-     * A knob outside this record (find-capacity steps, how the service is started), with its default:
-     * the one place the defaults of docs/capacity.md live. Blank means unset, as the pom passes them.
-     */
-    public static String knob(String name, String fallback) {
-        String value = System.getProperty(name);
-        return value == null || value.isBlank() ? fallback : value.trim();
-    }
-
+    /** The scenario part of a configuration given as properties (blank values mean the default). */
     static LoadSettings from(java.util.Properties properties) {
-        java.util.function.BinaryOperator<String> get = (name, fallback) -> {
-            String value = properties.getProperty(name);
-            return value == null || value.isBlank() ? fallback : value.trim();
-        };
-        return new LoadSettings(
-                get.apply("model", "closed").toLowerCase(Locale.ROOT),
-                Integer.parseInt(get.apply("users", "10")),
-                Double.parseDouble(get.apply("spawnRate", "2")),
-                duration(get.apply("runTime", "60s")),
-                blankToNull(get.apply("host", "")),
-                Double.parseDouble(get.apply("targetSmsPerHour", "1000")),
-                Double.parseDouble(get.apply("p95Ms", "500")),
-                Double.parseDouble(get.apply("p99Ms", "1000")),
-                Double.parseDouble(get.apply("maxErrorRate", "0.01")),
-                duration(get.apply("wait", "1s")),
-                Double.parseDouble(get.apply("heavyShare", "0.2")),
-                get.apply("username", "admin"),
-                get.apply("password", "password123"),
-                duration(get.apply("sampleInterval", "2s")));
+        return RunConfig.from(properties).load();
     }
 
     public boolean open() {
@@ -114,21 +85,6 @@ public record LoadSettings(
                 username,
                 password,
                 sampleInterval);
-    }
-
-    /** Publishes these settings as system properties, which is how the Gatling simulation reads them. */
-    public void publish() {
-        System.setProperty("model", model);
-        System.setProperty("users", Integer.toString(users));
-        System.setProperty("spawnRate", Double.toString(spawnRate));
-        System.setProperty("runTime", runTime.toMillis() + "ms");
-        System.setProperty("host", host == null ? "" : host);
-        System.setProperty("targetSmsPerHour", Double.toString(targetSmsPerHour));
-        System.setProperty("p95Ms", Double.toString(p95Ms));
-        System.setProperty("p99Ms", Double.toString(p99Ms));
-        System.setProperty("maxErrorRate", Double.toString(maxErrorRate));
-        System.setProperty("wait", loopWait.toMillis() + "ms");
-        System.setProperty("heavyShare", Double.toString(heavyShare));
     }
 
     /** Parses "30s", "5m", "1h", "250ms" or a bare number of seconds. */

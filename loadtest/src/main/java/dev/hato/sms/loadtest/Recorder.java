@@ -9,7 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Client-side figures of a run, fed by the scenario after every request: latencies per endpoint and
- * per second, failures per second. Every latency is kept, so percentiles are exact.
+ * per second, failures per second. Every latency is kept, so percentiles are exact. One instance per
+ * run, handed to the scenario with the run's settings ({@link SmsFlowSimulation#prepare}).
  */
 public final class Recorder {
 
@@ -40,38 +41,40 @@ public final class Recorder {
         }
     }
 
-    private static final Map<String, Series> ENDPOINTS = new ConcurrentHashMap<>();
-    private static final Map<Long, Series> SECONDS = new ConcurrentHashMap<>();
-    private static final Map<Long, long[]> SENDS = new ConcurrentHashMap<>();
-    private static volatile long startMillis = System.currentTimeMillis();
+    private final Map<String, Series> endpoints = new ConcurrentHashMap<>();
+    private final Map<Long, Series> secondsSeen = new ConcurrentHashMap<>();
+    private final Map<Long, long[]> sends = new ConcurrentHashMap<>();
+    private volatile long startMillis = System.currentTimeMillis();
 
-    private Recorder() {}
+    /** A recorder for one run, its clock starting now. */
+    public Recorder() {}
 
-    public static void reset() {
-        ENDPOINTS.clear();
-        SECONDS.clear();
-        SENDS.clear();
+    /** Forgets what was recorded and starts the clock again: the run's load begins now. */
+    public void reset() {
+        endpoints.clear();
+        secondsSeen.clear();
+        sends.clear();
         startMillis = System.currentTimeMillis();
     }
 
-    public static long startMillis() {
+    public long startMillis() {
         return startMillis;
     }
 
     /** Records one request; {@code latencyMs} is negative when no response came back. */
-    public static void record(String name, long latencyMs, boolean failed) {
+    public void record(String name, long latencyMs, boolean failed) {
         long second = (System.currentTimeMillis() - startMillis) / 1000;
-        add(ENDPOINTS.computeIfAbsent(name, n -> new Series()), latencyMs, failed);
-        add(SECONDS.computeIfAbsent(second, s -> new Series()), latencyMs, failed);
+        add(endpoints.computeIfAbsent(name, n -> new Series()), latencyMs, failed);
+        add(secondsSeen.computeIfAbsent(second, s -> new Series()), latencyMs, failed);
         if (!failed && name.equals(Endpoints.SEND)) {
-            SENDS.computeIfAbsent(second, s -> new long[1]);
-            synchronized (SENDS.get(second)) {
-                SENDS.get(second)[0]++;
+            sends.computeIfAbsent(second, s -> new long[1]);
+            synchronized (sends.get(second)) {
+                sends.get(second)[0]++;
             }
         }
     }
 
-    private static void add(Series series, long latencyMs, boolean failed) {
+    private void add(Series series, long latencyMs, boolean failed) {
         synchronized (series) {
             if (latencyMs >= 0) {
                 series.latencies.add(latencyMs);
@@ -85,10 +88,10 @@ public final class Recorder {
     }
 
     /** Per endpoint, then an "Aggregated" row, over {@code seconds} of measurement. */
-    public static List<Stats> stats(double seconds) {
+    public List<Stats> stats(double seconds) {
         List<Stats> rows = new ArrayList<>();
         Series all = new Series();
-        for (Map.Entry<String, Series> entry : new TreeMap<>(ENDPOINTS).entrySet()) {
+        for (Map.Entry<String, Series> entry : new TreeMap<>(endpoints).entrySet()) {
             synchronized (entry.getValue()) {
                 rows.add(stats(entry.getKey(), entry.getValue(), seconds));
                 all.latencies.addAll(entry.getValue().latencies);
@@ -100,22 +103,22 @@ public final class Recorder {
         return rows;
     }
 
-    public static long successfulSends() {
-        return SENDS.values().stream().mapToLong(c -> c[0]).sum();
+    public long successfulSends() {
+        return sends.values().stream().mapToLong(c -> c[0]).sum();
     }
 
-    public static List<Second> seconds() {
+    public List<Second> seconds() {
         List<Second> result = new ArrayList<>();
-        for (Map.Entry<Long, Series> entry : new TreeMap<>(SECONDS).entrySet()) {
+        for (Map.Entry<Long, Series> entry : new TreeMap<>(secondsSeen).entrySet()) {
             Series s = entry.getValue();
             synchronized (s) {
                 long[] sorted = sorted(s.latencies);
-                long[] sends = SENDS.get(entry.getKey());
+                long[] sent = sends.get(entry.getKey());
                 result.add(new Second(
                         entry.getKey(),
                         s.requests(),
                         s.failures,
-                        sends == null ? 0 : sends[0],
+                        sent == null ? 0 : sent[0],
                         percentile(sorted, 50),
                         percentile(sorted, 95),
                         percentile(sorted, 99)));
@@ -158,22 +161,22 @@ public final class Recorder {
     }
 
     /** Snapshot for progress lines: requests, failures and percentiles of the last {@code window} seconds. */
-    public static String progress(int window) {
+    public String progress(int window) {
         long now = (System.currentTimeMillis() - startMillis) / 1000;
         List<Long> latencies = new ArrayList<>();
         long failures = 0;
-        long sends = 0;
+        long sent = 0;
         for (long second = Math.max(0, now - window); second < now; second++) {
-            Series s = SECONDS.get(second);
+            Series s = secondsSeen.get(second);
             if (s != null) {
                 synchronized (s) {
                     latencies.addAll(s.latencies);
                     failures += s.failures;
                 }
             }
-            long[] c = SENDS.get(second);
+            long[] c = sends.get(second);
             if (c != null) {
-                sends += c[0];
+                sent += c[0];
             }
         }
         long[] sorted = sorted(latencies);
@@ -181,11 +184,11 @@ public final class Recorder {
                 "t=%4ds  %7.1f req/s  %9.0f SMS/h  p50/p95/p99 %d/%d/%d ms  errors %d (total %d)",
                 now,
                 (double) sorted.length / window,
-                sends * 3600.0 / window,
+                sent * 3600.0 / window,
                 percentile(sorted, 50),
                 percentile(sorted, 95),
                 percentile(sorted, 99),
                 failures,
-                ENDPOINTS.values().stream().mapToLong(s -> s.failures).sum());
+                endpoints.values().stream().mapToLong(s -> s.failures).sum());
     }
 }

@@ -18,7 +18,7 @@ final class ReportWriter {
 
     private ReportWriter() {}
 
-    static Map<String, Object> summary(RunResult r, JsonNode lastServerSummary) {
+    static Map<String, Object> summary(RunResult r, JsonNode lastServerSummary, RunConfig config) {
         Recorder.Stats all = r.aggregate();
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("verdict", r.passed() ? "PASS" : "FAIL");
@@ -71,7 +71,7 @@ final class ReportWriter {
         s.put("first_saturated", r.saturation());
         s.put("window_seconds", r.windowSeconds());
         s.put("settings", settings(r.settings()));
-        s.put("environment", Environment.describe());
+        s.put("environment", Environment.describe(config));
         if (r.cluster() != null) {
             s.put("cluster", r.cluster());
         }
@@ -97,9 +97,9 @@ final class ReportWriter {
         return m;
     }
 
-    static void write(Path dir, RunResult r, JsonNode lastServerSummary) throws IOException {
+    static void write(Path dir, RunResult r, JsonNode lastServerSummary, RunConfig config) throws IOException {
         Files.createDirectories(dir);
-        Map<String, Object> summary = summary(r, lastServerSummary);
+        Map<String, Object> summary = summary(r, lastServerSummary, config);
         JSON.writeValue(dir.resolve("summary.json").toFile(), summary);
         Files.writeString(dir.resolve("stats.csv"), csv(r.endpoints()));
         Files.writeString(dir.resolve("report.html"), HtmlReport.render(r, summary));

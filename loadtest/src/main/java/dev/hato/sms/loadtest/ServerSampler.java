@@ -78,8 +78,10 @@ final class ServerSampler implements AutoCloseable {
     private int unavailable;
 
     private ProcessCpu.Reading first;
+    private final Recorder recorder;
 
-    ServerSampler(LoadSettings settings, Deployment deployment) {
+    ServerSampler(LoadSettings settings, Deployment deployment, Recorder recorder) {
+        this.recorder = recorder;
         this.session = StaffSession.login(settings);
         this.cpu = new ProcessCpu(deployment::pids);
         this.previous = cpu.read();
@@ -105,7 +107,7 @@ final class ServerSampler implements AutoCloseable {
                 connections += n.asDouble();
             }
             Sample sample = new Sample(
-                    (System.currentTimeMillis() - Recorder.startMillis()) / 1000.0,
+                    (System.currentTimeMillis() - recorder.startMillis()) / 1000.0,
                     loadGen,
                     service,
                     postgres,

@@ -39,23 +39,18 @@ final class ServiceUnderTest implements Deployment {
     }
 
     /** One instance of several: the jar with the given settings on {@code port}, logging to {@code log}. */
-    static ServiceUnderTest instance(String name, int port, List<String> args, Path log) throws Exception {
+    static ServiceUnderTest instance(RunConfig config, String name, int port, List<String> args, Path log)
+            throws Exception {
         List<String> command = new ArrayList<>();
-        command.add(javaCommand());
-        command.addAll(split(LoadSettings.knob("serviceJvmArgs", "-Xms256m -Xmx512m")));
+        command.add(config.serviceJavaCommand());
+        command.addAll(config.serviceJvmArgs(true));
         command.add("-jar");
-        command.add(locateJar().toString());
+        command.add(jar(config).toString());
         command.add("--server.port=" + port);
         command.addAll(args);
         ServiceUnderTest service = new ServiceUnderTest(name, command, log, "http://127.0.0.1:" + port, null);
         service.launch();
         return service;
-    }
-
-    private static String javaCommand() {
-        return LoadSettings.knob(
-                "serviceJava",
-                Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
     /** Starts the process (again) and waits until it reports ready. */
@@ -95,27 +90,27 @@ final class ServiceUnderTest implements Deployment {
         return current.isAlive() ? Map.of(name, current.pid()) : Map.of();
     }
 
-    static ServiceUnderTest start(Path outputDir) throws Exception {
-        return start(outputDir, true);
+    static ServiceUnderTest start(RunConfig config, Path outputDir) throws Exception {
+        return start(config, outputDir, true);
     }
 
     /**
      * README's start command, {@code java -jar sms-server.jar}, with only a free port and a fresh data
      * directory: every other setting at its default (sandbox provider, AWS's 20 SMS/s quota, no limits).
      */
-    static ServiceUnderTest startWithDefaults(Path outputDir) throws Exception {
-        return start(outputDir, false);
+    static ServiceUnderTest startWithDefaults(RunConfig config, Path outputDir) throws Exception {
+        return start(config, outputDir, false);
     }
 
-    private static ServiceUnderTest start(Path outputDir, boolean capacityArgs) throws Exception {
-        Path jar = locateJar();
+    private static ServiceUnderTest start(RunConfig config, Path outputDir, boolean capacityArgs) throws Exception {
+        Path jar = jar(config);
         Path dataDir = outputDir.resolve("pg").toAbsolutePath();
         deleteRecursively(dataDir);
         int port = freePort();
         List<String> command = new ArrayList<>();
-        command.add(javaCommand());
+        command.add(config.serviceJavaCommand());
         if (capacityArgs) {
-            command.addAll(split(LoadSettings.knob("serviceJvmArgs", "-Xms512m -Xmx1g")));
+            command.addAll(config.serviceJvmArgs(false));
         }
         command.add("-jar");
         command.add(jar.toString());
@@ -123,8 +118,8 @@ final class ServiceUnderTest implements Deployment {
         command.add("--sms.embedded-db.data-dir=" + dataDir);
         if (capacityArgs) {
             // The service's own pipeline is measured, not AWS's default quota of 20 SMS/s (docs/capacity.md).
-            command.add("--sms.dispatch.rate-per-second=" + LoadSettings.knob("providerRate", "2000"));
-            command.addAll(split(LoadSettings.knob("serviceArgs", "")));
+            command.add("--sms.dispatch.rate-per-second=" + config.providerRate());
+            command.addAll(config.serviceArgs());
         }
         System.out.println("capacity: starting " + String.join(" ", command));
         Path log = outputDir.resolve("service.log");
@@ -175,14 +170,10 @@ final class ServiceUnderTest implements Deployment {
         StartedProcesses.stopTree(this.process);
     }
 
-    static Path jar() throws Exception {
-        return locateJar();
-    }
-
-    private static Path locateJar() throws Exception {
-        String configured = System.getProperty("serverJar");
-        if (configured != null && !configured.isBlank()) {
-            return Path.of(configured).toAbsolutePath();
+    /** The jar -DserverJar names, or server/target/sms-server.jar (built when missing). */
+    static Path jar(RunConfig config) throws Exception {
+        if (config.serverJar() != null) {
+            return config.serverJar();
         }
         for (Path candidate :
                 List.of(Path.of("../server/target/sms-server.jar"), Path.of("server/target/sms-server.jar"))) {
@@ -207,10 +198,6 @@ final class ServiceUnderTest implements Deployment {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
-    }
-
-    private static List<String> split(String text) {
-        return text.isBlank() ? List.of() : List.of(text.trim().split("\\s+"));
     }
 
     static void deleteRecursively(Path dir) throws IOException {

@@ -31,7 +31,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 /**
@@ -42,7 +44,23 @@ import java.util.stream.Stream;
  */
 public class SmsFlowSimulation extends Simulation {
 
-    private final LoadSettings settings = LoadSettings.fromSystemProperties();
+    /**
+     * What one run hands to its simulation: Gatling makes the simulation itself, by its class name, so
+     * this is the one hook between them (set by {@link #prepare} right before Gatling starts).
+     *
+     * @param django -Dpeer=django: expect the Django reference's success answer to a send (201 sent)
+     */
+    record Run(LoadSettings settings, Recorder recorder, boolean django) {}
+
+    private static final AtomicReference<Run> NEXT = new AtomicReference<>();
+
+    /** The run the next simulation Gatling makes is for. */
+    static void prepare(Run run) {
+        NEXT.set(run);
+    }
+
+    private final Run run = Objects.requireNonNull(NEXT.get(), "SmsFlowSimulation.prepare was not called");
+    private final LoadSettings settings = run.settings();
 
     private final HttpProtocolBuilder protocol = http.baseUrl(settings.host())
             .acceptHeader("application/json")
@@ -70,7 +88,7 @@ public class SmsFlowSimulation extends Simulation {
             }
         }
         // The clock of the run's time series starts with the load, after any preparation.
-        Recorder.reset();
+        run.recorder().reset();
     }
 
     private List<PopulationBuilder> closedModel() {
@@ -158,7 +176,7 @@ public class SmsFlowSimulation extends Simulation {
                                 .exec(history())));
     }
 
-    private static ChainBuilder registerCustomer() {
+    private ChainBuilder registerCustomer() {
         return exec(session -> session.set(
                         "phone",
                         "0901"
@@ -174,7 +192,7 @@ public class SmsFlowSimulation extends Simulation {
                         jmesPath("id").ofInt().saveAs("customerId")));
     }
 
-    private static ChainBuilder issueToken() {
+    private ChainBuilder issueToken() {
         return step(
                 Endpoints.TOKEN,
                 http(Endpoints.TOKEN)
@@ -185,7 +203,7 @@ public class SmsFlowSimulation extends Simulation {
                 jmesPath("token").saveAs("token"));
     }
 
-    private static ChainBuilder registerTemplate() {
+    private ChainBuilder registerTemplate() {
         return step(
                 Endpoints.TEMPLATE,
                 http(Endpoints.TEMPLATE)
@@ -197,10 +215,7 @@ public class SmsFlowSimulation extends Simulation {
                 jmesPath("id").ofInt().saveAs("templateId"));
     }
 
-    /** -Dpeer=django: the Django reference's success answer to a send, otherwise this service's. */
-    private static final boolean DJANGO = LoadSettings.knob("peer", "hato").equalsIgnoreCase("django");
-
-    private static ChainBuilder send() {
+    private ChainBuilder send() {
         return step(
                 Endpoints.SEND,
                 http(Endpoints.SEND)
@@ -210,11 +225,11 @@ public class SmsFlowSimulation extends Simulation {
                                 + "\"customer_id\":#{customerId},\"template_id\":#{templateId}}")),
                 // The send still has to succeed: this service accepts it for delivery (202, queued); the
                 // Django system it replaces sends it within the request (201, sent).
-                status().is(DJANGO ? 201 : 202),
-                jmesPath("status").is(DJANGO ? "sent" : "queued"));
+                status().is(run.django() ? 201 : 202),
+                jmesPath("status").is(run.django() ? "sent" : "queued"));
     }
 
-    private static ChainBuilder history() {
+    private ChainBuilder history() {
         return step(
                 Endpoints.HISTORY,
                 http(Endpoints.HISTORY).get("/api/sms/history"),
@@ -223,7 +238,7 @@ public class SmsFlowSimulation extends Simulation {
     }
 
     /** One request; its latency (always captured first) goes to the recorder when it succeeds. */
-    private static ChainBuilder step(String name, HttpRequestActionBuilder request, CheckBuilder... checks) {
+    private ChainBuilder step(String name, HttpRequestActionBuilder request, CheckBuilder... checks) {
         CheckBuilder[] all = new CheckBuilder[checks.length + 1];
         all[0] = responseTimeInMillis().saveAs("rt");
         System.arraycopy(checks, 0, all, 1, checks.length);
@@ -231,22 +246,22 @@ public class SmsFlowSimulation extends Simulation {
                 .exec(request.check(all))
                 .exec(session -> {
                     if (!session.isFailed()) {
-                        Recorder.record(name, session.getInt("rt"), false);
+                        run.recorder().record(name, session.getInt("rt"), false);
                     }
                     return session;
                 });
     }
 
     /** Runs one iteration; a failed step ends it (recorded as a failure) and the user carries on. */
-    private static ChainBuilder iteration(ChainBuilder flow) {
-        return exec(exitBlockOnFail().on(flow)).exec(SmsFlowSimulation::recordFailure);
+    private ChainBuilder iteration(ChainBuilder flow) {
+        return exec(exitBlockOnFail().on(flow)).exec(this::recordFailure);
     }
 
-    private static Session recordFailure(Session session) {
+    private Session recordFailure(Session session) {
         if (!session.isFailed()) {
             return session;
         }
-        Recorder.record(session.getString("step"), session.contains("rt") ? session.getInt("rt") : -1, true);
+        run.recorder().record(session.getString("step"), session.contains("rt") ? session.getInt("rt") : -1, true);
         return session.markAsSucceeded();
     }
 }

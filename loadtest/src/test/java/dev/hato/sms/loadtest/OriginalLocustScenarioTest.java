@@ -26,7 +26,7 @@ class OriginalLocustScenarioTest {
         Assumptions.assumeTrue(Files.isRegularFile(SCRIPT), SCRIPT + " is not there: skipped");
         Path out = Path.of("target", "original-locust").toAbsolutePath();
         Files.createDirectories(out);
-        try (ServiceUnderTest service = ServiceUnderTest.startWithDefaults(out)) {
+        try (ServiceUnderTest service = ServiceUnderTest.startWithDefaults(RunConfig.defaults(), out)) {
             Process run = new ProcessBuilder(List.of(
                             "/usr/bin/python3",
                             locust.toString(),

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,7 +29,7 @@ class ScaleOutTest {
     void threeInstancesKeepServingThroughARollingRestartAKillAndAPostgresRestart() throws Exception {
         ServiceUnderTest.deleteRecursively(OUT);
         Files.createDirectories(OUT);
-        try (Cluster cluster = Cluster.start(3, OUT.resolve("cluster"))) {
+        try (Cluster cluster = Cluster.start(RunConfig.defaults(), 3, OUT.resolve("cluster"))) {
             RunResult rolling = run(cluster, "rolling-restart", Duration.ofSeconds(75), 0);
             assertThat(rolling.cluster().events()).anyMatch(e -> e.contains("instance-3 started again"));
             assertThat(rolling.aggregate().failures()).as("failed requests").isZero();
@@ -67,9 +66,9 @@ class ScaleOutTest {
     }
 
     private RunResult run(Cluster cluster, String disrupt, Duration runTime, double maxErrorRate) throws Exception {
-        System.setProperty("disrupt", disrupt);
-        System.setProperty("disruptAfter", "8s");
         Properties p = new Properties();
+        p.setProperty("disrupt", disrupt);
+        p.setProperty("disruptAfter", "8s");
         p.setProperty("model", "open");
         p.setProperty("targetSmsPerHour", Double.toString(RATE));
         p.setProperty("runTime", runTime.toSeconds() + "s");
@@ -78,8 +77,7 @@ class ScaleOutTest {
         p.setProperty("p95Ms", "10000");
         p.setProperty("p99Ms", "20000");
         p.setProperty("maxErrorRate", Double.toString(maxErrorRate));
-        LoadSettings settings = LoadSettings.from(p);
-        RunResult result = CapacityRun.run(settings, cluster, OUT.resolve(disrupt), "gatling");
+        RunResult result = LoadRun.run(RunConfig.from(p), cluster, OUT.resolve(disrupt), "gatling");
         Cluster.Delivery d = result.cluster().delivery();
         figures.add(String.format(
                 Locale.ROOT,
@@ -98,11 +96,5 @@ class ScaleOutTest {
                 result.cluster().instances(),
                 result.cluster().events()));
         return result;
-    }
-
-    @AfterEach
-    void clearKnobs() {
-        System.clearProperty("disrupt");
-        System.clearProperty("disruptAfter");
     }
 }

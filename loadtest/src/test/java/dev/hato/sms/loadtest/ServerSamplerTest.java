@@ -77,7 +77,7 @@ class ServerSamplerTest {
                 return Map.of();
             }
         };
-        try (ServerSampler sampler = new ServerSampler(LoadSettings.from(properties), deployment)) {
+        try (ServerSampler sampler = new ServerSampler(LoadSettings.from(properties), deployment, new Recorder())) {
             await().atMost(java.time.Duration.ofSeconds(10))
                     .pollInterval(java.time.Duration.ofMillis(20))
                     .until(() -> sampler.samples().size() >= count);

@@ -34,10 +34,11 @@ public final class Outbox {
 
     private static final String ACCEPT = sql("""
             with m as (
-              insert into messages (customer_id, template_id, phone_number_e164, body, encoding, segments, sent_by)
-              values (?, ?, ?, ?, ?, ?, ?) returning %s
+              insert into messages (customer_id, template_id, phone_number_e164, body, encoding, segments, sent_by,
+                                    created_at, next_attempt_at)
+              values (:customer, :template, :e164, :body, :encoding, :segments, :sentBy, {now}, {now}) returning %s
             ), e as (
-              insert into message_events (message_id, status, detail) select id, {queued}, 'accepted' from m
+              insert into message_events (message_id, status, detail, created_at) select id, {queued}, 'accepted', {now} from m
             )
             select %<s from m""".formatted(MessageView.COLUMNS));
 
@@ -49,8 +50,8 @@ public final class Outbox {
                              order by next_attempt_at, id limit :limit for update skip locked)
               returning m.id, m.phone_number_e164, m.body, m.attempts
             ), events as (
-              insert into message_events (message_id, status, detail)
-              select id, {sending}, 'attempt ' || attempts from claimed
+              insert into message_events (message_id, status, detail, created_at)
+              select id, {sending}, 'attempt ' || attempts, {now} from claimed
             )
             select id, phone_number_e164, body, attempts from claimed order by id""");
 
@@ -61,8 +62,8 @@ public final class Outbox {
               where id = :id and status = {sending} and attempts = :attempt
               returning id, extract(epoch from (sent_at - created_at)) as latency
             ), events as (
-              insert into message_events (message_id, status, detail)
-              select id, {sent}, 'provider message id ' || :pid from sent
+              insert into message_events (message_id, status, detail, created_at)
+              select id, {sent}, 'provider message id ' || :pid, {now} from sent
             )
             select coalesce((select latency from sent), -1)""");
 
@@ -72,15 +73,15 @@ public final class Outbox {
                      next_attempt_at = {now} + make_interval(secs => :delay)
               where id = :id and status = {sending} and attempts = :attempt returning id
             )
-            insert into message_events (message_id, status, detail)
-            select id, {queued}, 'retry in ' || :delay || ' s: ' || :error from retry""");
+            insert into message_events (message_id, status, detail, created_at)
+            select id, {queued}, 'retry in ' || :delay || ' s: ' || :error, {now} from retry""");
 
     private static final String FAIL = sql("""
             with failed as (
               update messages set status = {failed}, lease_until = null, last_error = :error
               where id = :id and status = {sending} and attempts = :attempt returning id
             )
-            insert into message_events (message_id, status, detail) select id, {failed}, :error from failed""");
+            insert into message_events (message_id, status, detail, created_at) select id, {failed}, :error, {now} from failed""");
 
     private static final String RELEASE = sql("""
             with released as (
@@ -88,8 +89,8 @@ public final class Outbox {
                      next_attempt_at = {now}
               where id = :id and status = {sending} and attempts = :attempt returning id
             )
-            insert into message_events (message_id, status, detail)
-            select id, {queued}, 'released at shutdown' from released""");
+            insert into message_events (message_id, status, detail, created_at)
+            select id, {queued}, 'released at shutdown', {now} from released""");
 
     private static final String POSTPONE = sql("""
             with postponed as (
@@ -97,9 +98,9 @@ public final class Outbox {
                      next_attempt_at = {now} + make_interval(secs => :delay)
               where id = :id and status = {sending} and attempts = :attempt returning id
             )
-            insert into message_events (message_id, status, detail)
+            insert into message_events (message_id, status, detail, created_at)
             select id, {queued}, 'provider outage, not counted as an attempt; retry in ' || :delay || ' s: ' || :error
-            from postponed""");
+           , {now} from postponed""");
 
     private static final String EXTEND_LEASE = sql("""
             update messages set lease_until = {now} + make_interval(secs => :lease)
@@ -112,8 +113,8 @@ public final class Outbox {
                            order by lease_until limit :limit for update skip locked)
               returning id
             )
-            insert into message_events (message_id, status, detail)
-            select id, {queued}, 'lease expired: reclaimed from a stopped instance' from reclaimed""");
+            insert into message_events (message_id, status, detail, created_at)
+            select id, {queued}, 'lease expired: reclaimed, {now} from a stopped instance' from reclaimed""");
 
     private static final String DEPTH = sql("""
             select count(*) as queued,
@@ -135,7 +136,14 @@ public final class Outbox {
     /** Stores a queued message and its first status event, in one statement. */
     MessageView accept(NewMessage m) {
         return jdbc.sql(ACCEPT)
-                .params(m.customerId(), m.templateId(), m.e164(), m.body(), m.encoding(), m.segments(), m.sentBy())
+                .param("now", now())
+                .param("customer", m.customerId())
+                .param("template", m.templateId())
+                .param("e164", m.e164())
+                .param("body", m.body())
+                .param("encoding", m.encoding())
+                .param("segments", m.segments())
+                .param("sentBy", m.sentBy())
                 .query(MessageView::map)
                 .single();
     }
@@ -173,6 +181,7 @@ public final class Outbox {
 
     public void fail(Claimed message, String error) {
         jdbc.sql(FAIL)
+                .param("now", now())
                 .param("id", message.id())
                 .param("attempt", message.attempts())
                 .param("error", error)

@@ -16,10 +16,12 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 
@@ -43,7 +45,16 @@ class HostileInputTest extends LoggedInTest {
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
+    @Autowired
+    JdbcClient jdbc;
+
     String[] paths;
+
+    /** Its thousands of failed logins from 127.0.0.1 must not throttle the tests that run after it. */
+    @AfterEach
+    void forgetTheFailedLogins() {
+        jdbc.sql("delete from login_failures").update();
+    }
 
     /** Every path the service maps under /api/ (each variable as {id}), and the fixed ones. */
     @BeforeEach
