@@ -30,38 +30,14 @@ final class FindCapacity {
                     out.resolve("warmup"),
                     "gatling");
         }
-        List<Map<String, Object>> steps = new ArrayList<>();
-        List<FindCapacityReport.Step> reportSteps = new ArrayList<>();
+        List<FindCapacityReport.Step> steps = new ArrayList<>();
         RunResult lastPassing = null;
         RunResult breaking = null;
         for (int step = 1; step <= maxSteps; step++) {
             Path dir = out.resolve(String.format("step-%02d", step));
             RunResult result = LoadRun.run(config.withLoad(settings.withTarget(rate)), deployment, dir, "gatling");
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("step", step);
-            row.put("offered_sms_per_hour", Math.round(rate));
-            row.put("measured_sms_per_hour", Math.round(result.smsPerHour()));
-            row.put("p50_ms", result.aggregate().p50Ms());
-            row.put("p95_ms", result.aggregate().p95Ms());
-            row.put("p99_ms", result.aggregate().p99Ms());
-            row.put("error_rate", result.errorRate());
-            row.put("verdict", result.passed() ? "PASS" : "FAIL");
-            row.put("first_saturated", result.saturation());
-            row.put("failures", result.aggregate().failures());
-            row.put("cpu_cores", result.cpuShares());
-            steps.add(row);
-            reportSteps.add(new FindCapacityReport.Step(
-                    step,
-                    rate,
-                    result.smsPerHour(),
-                    result.aggregate().p50Ms(),
-                    result.aggregate().p95Ms(),
-                    result.aggregate().p99Ms(),
-                    result.aggregate().failures(),
-                    result.passed(),
-                    result.saturation().resource() + " (" + result.saturation().evidence() + ")",
-                    result.cpuShares(),
-                    dir.getFileName().toString()));
+            steps.add(FindCapacityReport.Step.of(
+                    step, rate, result, dir.getFileName().toString()));
             System.out.println("find-capacity: step " + step + ": " + result.verdictLine());
             if (!result.passed()) {
                 breaking = result;
@@ -107,7 +83,7 @@ final class FindCapacity {
                 out.resolve("report.html"),
                 (String) summary.get("verdict"),
                 config.load().targetSmsPerHour(),
-                reportSteps,
+                steps,
                 String.valueOf(summary.get("environment")));
         System.out.printf(
                 "find-capacity: highest sustained %,d SMS/hour (target %,.0f); report in %s%n",

@@ -1,5 +1,8 @@
 package dev.hato.sms.loadtest;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,24 +16,75 @@ import java.util.Locale;
  */
 final class FindCapacityReport {
 
-    /** One step as the report shows it. cpu: load generator, service, PostgreSQL, other (cores). */
+    /**
+     * One step, as the report shows it and as find-capacity.json lists it (the JSON names are the ones
+     * other tools read; the step's folder is the report's link only).
+     */
+    @JsonPropertyOrder({
+        "step",
+        "offered_sms_per_hour",
+        "measured_sms_per_hour",
+        "p50_ms",
+        "p95_ms",
+        "p99_ms",
+        "error_rate",
+        "verdict",
+        "first_saturated",
+        "failures",
+        "cpu_cores"
+    })
     record Step(
-            int number,
-            double offered,
-            double measured,
-            long p50,
-            long p95,
-            long p99,
-            long failures,
-            boolean passed,
-            String saturated,
-            double[] cpu,
-            String folder) {
+            @JsonProperty("step") int number,
+            @JsonIgnore double offered,
+            @JsonIgnore double measured,
+            @JsonProperty("p50_ms") long p50,
+            @JsonProperty("p95_ms") long p95,
+            @JsonProperty("p99_ms") long p99,
+            @JsonProperty("error_rate") double errorRate,
+            @JsonProperty("failures") long failures,
+            @JsonIgnore boolean passed,
+            @JsonProperty("first_saturated") Saturation.Finding saturated,
+            @JsonIgnore CpuSplit cpu,
+            @JsonIgnore String folder) {
 
-        /** CPU milliseconds per SMS of the service and of PostgreSQL. */
-        double[] cpuMsPerSms() {
-            double smsPerSecond = Math.max(1e-9, measured / 3600);
-            return new double[] {cpu[1] * 1000 / smsPerSecond, cpu[2] * 1000 / smsPerSecond};
+        static Step of(int number, double offered, RunResult result, String folder) {
+            return new Step(
+                    number,
+                    offered,
+                    result.smsPerHour(),
+                    result.aggregate().p50Ms(),
+                    result.aggregate().p95Ms(),
+                    result.aggregate().p99Ms(),
+                    result.errorRate(),
+                    result.aggregate().failures(),
+                    result.passed(),
+                    result.saturation(),
+                    result.cpuShares(),
+                    folder);
+        }
+
+        @JsonProperty("offered_sms_per_hour")
+        long offeredSmsPerHour() {
+            return Math.round(offered);
+        }
+
+        @JsonProperty("measured_sms_per_hour")
+        long measuredSmsPerHour() {
+            return Math.round(measured);
+        }
+
+        @JsonProperty("verdict")
+        String verdict() {
+            return passed ? "PASS" : "FAIL";
+        }
+
+        @JsonProperty("cpu_cores")
+        double[] cpuCores() {
+            return cpu.asArray();
+        }
+
+        String saturatedText() {
+            return saturated.resource() + " (" + saturated.evidence() + ")";
         }
     }
 
@@ -65,23 +119,23 @@ final class FindCapacityReport {
                     broke.p95(),
                     broke.p99(),
                     broke.failures(),
-                    SvgChart.escape(broke.saturated())));
+                    Html.escape(broke.saturatedText())));
         }
         if (held != null) {
-            double[] perSms = held.cpuMsPerSms();
+            CpuSplit.PerSms perSms = held.cpu().perSms(held.measured());
             html.append(String.format(
                     Locale.ROOT,
                     "<p><b>Sizing</b> (from the highest step that held): the service spent %.2f ms and PostgreSQL"
                             + " %.2f ms of CPU per SMS, so 1,000,000 SMS/hour needs about %.1f vCPU for the service"
                             + " and %.1f for PostgreSQL at full use (divide by the utilisation you plan for, e.g."
                             + " 0.6).</p>%n",
-                    perSms[0],
-                    perSms[1],
-                    1_000_000 / 3600.0 * perSms[0] / 1000,
-                    1_000_000 / 3600.0 * perSms[1] / 1000));
+                    perSms.serviceMs(),
+                    perSms.postgresMs(),
+                    1_000_000 / 3600.0 * perSms.serviceMs() / 1000,
+                    1_000_000 / 3600.0 * perSms.postgresMs() / 1000));
         }
         double[] x = steps.stream().mapToDouble(Step::offered).toArray();
-        html.append(SvgChart.render(
+        html.append(Html.chart(
                 "The knee: measured against offered SMS/hour",
                 "SMS/h",
                 List.of(
@@ -91,7 +145,7 @@ final class FindCapacityReport {
                                 "#1a73e8",
                                 x,
                                 steps.stream().mapToDouble(Step::measured).toArray()))));
-        html.append(SvgChart.render(
+        html.append(Html.chart(
                 "Latency per step",
                 "ms",
                 List.of(
@@ -110,37 +164,41 @@ final class FindCapacityReport {
                                 "#b3261e",
                                 x,
                                 steps.stream().mapToDouble(Step::p99).toArray()))));
-        html.append("<table><tr><th>step</th><th>offered SMS/h</th><th>measured SMS/h</th><th>p50 / p95 / p99 ms</th>"
-                + "<th>failures</th><th>CPU cores: generator / service / PostgreSQL / other</th>"
-                + "<th>CPU ms per SMS: service / PostgreSQL</th><th>verdict</th><th>first saturated</th>"
-                + "<th>report</th></tr>\n");
-        for (Step s : steps) {
-            double[] perSms = s.cpuMsPerSms();
-            html.append(String.format(
-                    Locale.ROOT,
-                    "<tr><td>%d</td><td>%,.0f</td><td>%,.0f</td><td>%d / %d / %d</td><td>%d</td>"
-                            + "<td>%.2f / %.2f / %.2f / %.2f</td><td>%.2f / %.2f</td><td class=\"%s\">%s</td>"
-                            + "<td>%s</td><td><a href=\"%s/report.html\">%s</a></td></tr>%n",
-                    s.number(),
-                    s.offered(),
-                    s.measured(),
-                    s.p50(),
-                    s.p95(),
-                    s.p99(),
-                    s.failures(),
-                    s.cpu()[0],
-                    s.cpu()[1],
-                    s.cpu()[2],
-                    s.cpu()[3],
-                    perSms[0],
-                    perSms[1],
-                    s.passed() ? "PASS" : "FAIL",
-                    s.passed() ? "PASS" : "FAIL",
-                    SvgChart.escape(s.saturated()),
-                    s.folder(),
-                    s.folder()));
-        }
-        html.append("</table>\n<p>").append(SvgChart.escape(environment)).append("</p></body></html>\n");
+        html.append(Html.table(
+                List.of(
+                        "step",
+                        "offered SMS/h",
+                        "measured SMS/h",
+                        "p50 / p95 / p99 ms",
+                        "failures",
+                        "CPU cores: generator / service / PostgreSQL / other",
+                        "CPU ms per SMS: service / PostgreSQL",
+                        "verdict",
+                        "first saturated",
+                        "report"),
+                steps.stream().map(FindCapacityReport::row).toList()));
+        html.append("<p>").append(Html.escape(environment)).append("</p></body></html>\n");
         Files.writeString(file, html);
+    }
+
+    private static List<String> row(Step s) {
+        CpuSplit.PerSms perSms = s.cpu().perSms(s.measured());
+        return List.of(
+                Integer.toString(s.number()),
+                String.format(Locale.ROOT, "%,.0f", s.offered()),
+                String.format(Locale.ROOT, "%,.0f", s.measured()),
+                s.p50() + " / " + s.p95() + " / " + s.p99(),
+                Long.toString(s.failures()),
+                String.format(
+                        Locale.ROOT,
+                        "%.2f / %.2f / %.2f / %.2f",
+                        s.cpu().loadGenerator(),
+                        s.cpu().service(),
+                        s.cpu().postgres(),
+                        s.cpu().other()),
+                String.format(Locale.ROOT, "%.2f / %.2f", perSms.serviceMs(), perSms.postgresMs()),
+                "<span class=\"" + s.verdict() + "\">" + s.verdict() + "</span>",
+                Html.escape(s.saturatedText()),
+                "<a href=\"" + s.folder() + "/report.html\">" + s.folder() + "</a>");
     }
 }

@@ -66,8 +66,7 @@ final class ReportWriter {
                             e.maxMs()));
         }
         s.put("endpoints", endpoints);
-        double[] cpu = r.cpuShares();
-        s.put("cpu_cores", Map.of("load_generator", cpu[0], "service", cpu[1], "postgres", cpu[2], "other", cpu[3]));
+        s.put("cpu_cores", r.cpuShares().asMap());
         s.put("first_saturated", r.saturation());
         s.put("window_seconds", r.windowSeconds());
         s.put("settings", settings(r.settings()));

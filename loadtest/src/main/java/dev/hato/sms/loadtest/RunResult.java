@@ -83,18 +83,7 @@ record RunResult(
     }
 
     /** Average cores each process group used over the run. */
-    double[] cpuShares() {
-        double[] sums = new double[4];
-        for (ServerSampler.Sample s : server) {
-            sums[0] += s.loadGeneratorCores();
-            sums[1] += s.serviceCores();
-            sums[2] += s.postgresCores();
-            sums[3] += s.otherCores();
-        }
-        int n = Math.max(1, server.size());
-        for (int i = 0; i < 4; i++) {
-            sums[i] /= n;
-        }
-        return sums;
+    CpuSplit cpuShares() {
+        return CpuSplit.averageOf(server);
     }
 }

@@ -75,5 +75,7 @@ final class StartedProcesses {
                 System.err.println("capacity: could not stop a started process at exit: " + e);
             }
         }
+        // Anything else still a child of this JVM (started by a library, such as Locust in a test).
+        ProcessHandle.current().descendants().forEach(ProcessHandle::destroy);
     }
 }

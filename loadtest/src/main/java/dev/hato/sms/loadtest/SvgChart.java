@@ -33,7 +33,8 @@ final class SvgChart {
         StringBuilder svg = new StringBuilder();
         svg.append(String.format(
                 Locale.ROOT, "<svg xmlns='http://www.w3.org/2000/svg' width='%d' height='%d' class='chart'>", W, H));
-        svg.append(String.format(Locale.ROOT, "<text x='%d' y='16' font-weight='bold'>%s</text>", LEFT, escape(title)));
+        svg.append(String.format(
+                Locale.ROOT, "<text x='%d' y='16' font-weight='bold'>%s</text>", LEFT, Html.escape(title)));
         int plotW = W - LEFT - 10;
         int plotH = H - TOP - BOTTOM;
         for (int i = 0; i <= 4; i++) {
@@ -50,7 +51,8 @@ final class SvgChart {
                     y + 3,
                     format(value)));
         }
-        svg.append(String.format(Locale.ROOT, "<text x='4' y='%d' font-size='10'>%s</text>", TOP - 6, escape(unit)));
+        svg.append(
+                String.format(Locale.ROOT, "<text x='4' y='%d' font-size='10'>%s</text>", TOP - 6, Html.escape(unit)));
         svg.append(String.format(
                 Locale.ROOT,
                 "<text x='%d' y='%d' font-size='10' text-anchor='end'>%s s</text>",
@@ -79,17 +81,10 @@ final class SvgChart {
                     legendX,
                     s.color(),
                     legendX + 14,
-                    escape(s.name())));
+                    Html.escape(s.name())));
             legendX += 20 + 7 * s.name().length();
         }
         return svg.append("</svg>").toString();
-    }
-
-    static String escape(String text) {
-        return text.replace("&", "&amp;")
-                .replace("<", "&lt;")
-                .replace(">", "&gt;")
-                .replace("'", "&#39;");
     }
 
     private static String format(double value) {

@@ -16,7 +16,18 @@ class FindCapacityReportTest {
     @Test
     void showsTheKneeTheSizingFromTheLastStepThatHeldAndLinksEveryStep() throws Exception {
         var held = new FindCapacityReport.Step(
-                1, 360_000, 360_000, 3, 9, 20, 0, true, "none (-)", new double[] {0.3, 0.5, 0.25, 0.02}, "step-01");
+                1,
+                360_000,
+                360_000,
+                3,
+                9,
+                20,
+                0,
+                0,
+                true,
+                new Saturation.Finding("none", -1, "-"),
+                new CpuSplit(0.3, 0.5, 0.25, 0.02),
+                "step-01");
         var broke = new FindCapacityReport.Step(
                 2,
                 432_000,
@@ -24,10 +35,11 @@ class FindCapacityReportTest {
                 40,
                 700,
                 900,
+                0.01,
                 3,
                 false,
-                "CPU (1.9 of 2 cores)",
-                new double[] {0.3, 0.9, 0.4, 0.1},
+                new Saturation.Finding("CPU", 12, "1.9 of 2 cores"),
+                new CpuSplit(0.3, 0.9, 0.4, 0.1),
                 "step-02");
         Path report = dir.resolve("report.html");
 
@@ -35,7 +47,7 @@ class FindCapacityReportTest {
 
         String html = Files.readString(report);
         // 360,000 SMS/h = 100 SMS/s; 0.5 cores = 500 ms/s: 5 ms per SMS; PostgreSQL 2.5 ms.
-        assertThat(held.cpuMsPerSms()).containsExactly(5.0, 2.5);
+        assertThat(held.cpu().perSms(held.measured())).isEqualTo(new CpuSplit.PerSms(5.0, 2.5));
         assertThat(html)
                 .contains("held 360,000 SMS/hour")
                 .contains("Broke at 432,000 SMS/hour offered")

@@ -99,8 +99,9 @@ public final class Outbox {
               where id = :id and status = {sending} and attempts = :attempt returning id
             )
             insert into message_events (message_id, status, detail, created_at)
-            select id, {queued}, 'provider outage, not counted as an attempt; retry in ' || :delay || ' s: ' || :error
-           , {now} from postponed""");
+            select id, {queued}, 'provider outage, not counted as an attempt; retry in ' || :delay || ' s: ' || :error,
+                   {now}
+            from postponed""");
 
     private static final String EXTEND_LEASE = sql("""
             update messages set lease_until = {now} + make_interval(secs => :lease)
@@ -114,7 +115,7 @@ public final class Outbox {
               returning id
             )
             insert into message_events (message_id, status, detail, created_at)
-            select id, {queued}, 'lease expired: reclaimed, {now} from a stopped instance' from reclaimed""");
+            select id, {queued}, 'lease expired: reclaimed from a stopped instance', {now} from reclaimed""");
 
     private static final String DEPTH = sql("""
             select count(*) as queued,

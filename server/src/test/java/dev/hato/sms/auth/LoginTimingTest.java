@@ -2,15 +2,13 @@ package dev.hato.sms.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hato.sms.SmsApplication;
 import dev.hato.sms.support.ApiClient;
+import dev.hato.sms.support.ServiceInstance;
 import dev.hato.sms.support.TestDatabase;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -24,15 +22,13 @@ class LoginTimingTest {
 
     @Test
     void unknownUserDjangoHashAndBcryptHashFailAfterTheSameFloor() {
-        try (ConfigurableApplicationContext service = new SpringApplicationBuilder(SmsApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--spring.datasource.url=" + TestDatabase.jdbcUrl(),
-                        "--spring.datasource.username=postgres",
-                        "--sms.dispatch.enabled=false",
-                        "--sms.security.failed-login-duration=300ms",
-                        "--sms.security.login-throttle.max-failures-per-username=1000",
-                        "--sms.security.login-throttle.max-failures-per-address=1000")) {
+        try (ConfigurableApplicationContext service = ServiceInstance.start(
+                TestDatabase.jdbcUrl(),
+                null,
+                "--sms.dispatch.enabled=false",
+                "--sms.security.failed-login-duration=300ms",
+                "--sms.security.login-throttle.max-failures-per-username=1000",
+                "--sms.security.login-throttle.max-failures-per-address=1000")) {
             Users users = service.getBean(Users.class);
             String suffix = Long.toString(System.nanoTime());
             users.create(
@@ -42,8 +38,7 @@ class LoginTimingTest {
                     true,
                     false);
             users.create("django" + suffix, "", new DjangoPbkdf2PasswordEncoder().encode("password-1"), true, false);
-            String base = "http://localhost:"
-                    + ((WebServerApplicationContext) service).getWebServer().getPort();
+            String base = ServiceInstance.baseUrl(service);
             service.getBean(JdbcClient.class).sql("delete from login_failures").update();
 
             Map<String, long[]> millis = new LinkedHashMap<>();

@@ -3,13 +3,12 @@ package dev.hato.sms.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.hato.sms.SmsApplication;
 import dev.hato.sms.support.ApiClient;
+import dev.hato.sms.support.ServiceInstance;
 import dev.hato.sms.support.TestDatabase;
 import java.io.IOException;
 import java.net.ServerSocket;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** Sessionless access exists only for actuator, on a separate management port, on loopback. */
@@ -56,13 +55,10 @@ class ManagementPortSecurityTest {
     }
 
     private static ConfigurableApplicationContext start(String... args) {
-        String[] all = new String[args.length + 4];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = "--spring.datasource.url=" + TestDatabase.jdbcUrl();
-        all[args.length + 1] = "--spring.datasource.username=postgres";
-        all[args.length + 2] = "--sms.dispatch.enabled=false";
-        all[args.length + 3] = "--sms.scheduling.enabled=false";
-        return new SpringApplicationBuilder(SmsApplication.class).run(all);
+        String[] all = java.util.Arrays.copyOf(args, args.length + 2);
+        all[args.length] = "--sms.dispatch.enabled=false";
+        all[args.length + 1] = "--sms.scheduling.enabled=false";
+        return ServiceInstance.start(TestDatabase.jdbcUrl(), null, all);
     }
 
     private static int freePort() throws IOException {

@@ -2,15 +2,13 @@ package dev.hato.sms.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hato.sms.SmsApplication;
 import dev.hato.sms.support.ApiClient;
 import dev.hato.sms.support.HttpTest;
+import dev.hato.sms.support.ServiceInstance;
 import dev.hato.sms.support.TestDatabase;
 import dev.hato.sms.support.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 class SharedSessionTest extends HttpTest {
@@ -20,18 +18,13 @@ class SharedSessionTest extends HttpTest {
 
     @Test
     void twoInstancesOnOneDatabaseShareLoginsAndLoginThrottling() {
-        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(SmsApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--spring.datasource.url=" + TestDatabase.jdbcUrl(),
-                        "--spring.datasource.username=postgres",
-                        "--sms.dispatch.enabled=false")) {
-            int secondPort =
-                    ((WebServerApplicationContext) second).getWebServer().getPort();
+        try (ConfigurableApplicationContext second =
+                ServiceInstance.start(TestDatabase.jdbcUrl(), null, "--sms.dispatch.enabled=false")) {
+
             ApiClient first = client();
             first.login(testUsers.staff(), TestUsers.PASSWORD);
 
-            ApiClient other = new ApiClient("http://localhost:" + secondPort);
+            ApiClient other = new ApiClient(ServiceInstance.baseUrl(second));
             other.setCookie("sessionid", first.cookie("sessionid"));
             other.setCookie("csrftoken", first.cookie("csrftoken"));
 
@@ -43,7 +36,7 @@ class SharedSessionTest extends HttpTest {
             for (int i = 0; i < 5; i++) {
                 assertThat(client().login(target, "wrong").status()).isEqualTo(401);
             }
-            assertThat(new ApiClient("http://localhost:" + secondPort)
+            assertThat(new ApiClient(ServiceInstance.baseUrl(second))
                             .login(target, TestUsers.PASSWORD)
                             .status())
                     .as("failed logins on one instance throttle the other too")

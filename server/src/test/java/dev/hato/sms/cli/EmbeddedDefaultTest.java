@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hato.sms.SmsApplication;
 import dev.hato.sms.support.ApiClient;
+import dev.hato.sms.support.ServiceInstance;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -12,8 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** The out-of-the-box path: no datasource URL, so the service starts (and keeps) its own PostgreSQL. */
@@ -61,23 +60,21 @@ class EmbeddedDefaultTest {
 
     @Test
     void exposedOnEveryInterfaceTheDemoUserIsNotCreated() {
-        try (ConfigurableApplicationContext exposed = new SpringApplicationBuilder(SmsApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--server.address=0.0.0.0",
-                        "--sms.embedded-db.data-dir=" + dir.resolve("exposed"),
-                        "--sms.dispatch.enabled=false")) {
+        try (ConfigurableApplicationContext exposed = ServiceInstance.start(
+                null,
+                null,
+                "--server.address=0.0.0.0",
+                "--sms.embedded-db.data-dir=" + dir.resolve("exposed"),
+                "--sms.dispatch.enabled=false")) {
             assertThat(client(exposed).login("admin", "password123").status()).isEqualTo(401);
         }
     }
 
     private static ConfigurableApplicationContext start(String dataDirSetting) {
-        return new SpringApplicationBuilder(SmsApplication.class)
-                .run("--server.port=0", dataDirSetting, "--sms.dispatch.enabled=false");
+        return ServiceInstance.start(null, null, dataDirSetting, "--sms.dispatch.enabled=false");
     }
 
     private static ApiClient client(ConfigurableApplicationContext context) {
-        return new ApiClient("http://localhost:"
-                + ((WebServerApplicationContext) context).getWebServer().getPort());
+        return new ApiClient(ServiceInstance.baseUrl(context));
     }
 }

@@ -3,13 +3,11 @@ package dev.hato.sms.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.hato.sms.SmsApplication;
 import dev.hato.sms.support.ApiClient;
+import dev.hato.sms.support.ServiceInstance;
 import dev.hato.sms.support.TestDatabase;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** A shutdown first reports "not ready" while still serving, so a load balancer can stop sending first. */
@@ -17,14 +15,9 @@ class ShutdownDrainTest {
 
     @Test
     void readinessGoesDownWhileTheServerStillAnswersDuringTheDrain() throws Exception {
-        ConfigurableApplicationContext service = new SpringApplicationBuilder(SmsApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--spring.datasource.url=" + TestDatabase.jdbcUrl(),
-                        "--spring.datasource.username=postgres",
-                        "--sms.shutdown.drain-period=3s");
-        ApiClient client = new ApiClient("http://localhost:"
-                + ((WebServerApplicationContext) service).getWebServer().getPort());
+        ConfigurableApplicationContext service =
+                ServiceInstance.start(TestDatabase.jdbcUrl(), null, "--sms.shutdown.drain-period=3s");
+        ApiClient client = new ApiClient(ServiceInstance.baseUrl(service));
         assertThat(client.get("/actuator/health/readiness").status()).isEqualTo(200);
 
         Thread closing = new Thread(service::close);

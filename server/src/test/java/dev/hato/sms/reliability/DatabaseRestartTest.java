@@ -3,18 +3,16 @@ package dev.hato.sms.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.hato.sms.SmsApplication;
 import dev.hato.sms.auth.Users;
 import dev.hato.sms.dispatch.SandboxSmsProvider;
 import dev.hato.sms.support.OpenMessages;
 import dev.hato.sms.support.RestartablePostgres;
+import dev.hato.sms.support.ServiceInstance;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -30,15 +28,13 @@ class DatabaseRestartTest {
     @ValueSource(strings = {"fast", "immediate"})
     void aSteadyLoadRidesOutADatabaseRestart(String mode) throws Exception {
         try (RestartablePostgres postgres = new RestartablePostgres();
-                ConfigurableApplicationContext service = new SpringApplicationBuilder(SmsApplication.class)
-                        .run(
-                                "--server.port=0",
-                                "--spring.datasource.url=" + postgres.jdbcUrl(),
-                                "--spring.datasource.username=postgres",
-                                "--sms.dispatch.rate-per-second=1000",
-                                "--sms.sandbox.retained=1000000",
-                                "--sms.dispatch.lease-timeout=20s",
-                                "--sms.security.login-throttle.max-failures-per-address=100000")) {
+                ConfigurableApplicationContext service = ServiceInstance.start(
+                        postgres.jdbcUrl(),
+                        null,
+                        "--sms.dispatch.rate-per-second=1000",
+                        "--sms.sandbox.retained=1000000",
+                        "--sms.dispatch.lease-timeout=20s",
+                        "--sms.security.login-throttle.max-failures-per-address=100000")) {
             service.getBean(Users.class)
                     .create(
                             "restart",
@@ -46,8 +42,7 @@ class DatabaseRestartTest {
                             service.getBean(PasswordEncoder.class).encode("restart-password"),
                             true,
                             false);
-            String base = "http://localhost:"
-                    + ((WebServerApplicationContext) service).getWebServer().getPort();
+            String base = ServiceInstance.baseUrl(service);
             SteadySends load = new SteadySends(base, "restart", "restart-password", 4, 20);
             // The load runs until each phase has shown what it is about: sends accepted, then 503s while
             // the database is down, then sends accepted again after it came back.

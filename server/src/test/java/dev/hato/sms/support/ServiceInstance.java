@@ -3,6 +3,7 @@ package dev.hato.sms.support;
 import dev.hato.sms.SmsApplication;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -19,10 +20,19 @@ public final class ServiceInstance {
 
     private ServiceInstance() {}
 
-    /** Starts an instance on {@code jdbcUrl} (user postgres) with {@code args} as command-line settings. */
-    public static ConfigurableApplicationContext start(String jdbcUrl, @Nullable Clock clock, String... args) {
-        List<String> all = new ArrayList<>(List.of(
-                "--server.port=0", "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=postgres"));
+    /**
+     * Starts an instance on {@code jdbcUrl} (user postgres; null: the embedded-database default) with
+     * {@code args} as command-line settings, on a random port unless they name one.
+     */
+    public static ConfigurableApplicationContext start(
+            @Nullable String jdbcUrl, @Nullable Clock clock, String... args) {
+        List<String> all = new ArrayList<>();
+        if (Arrays.stream(args).noneMatch(a -> a.startsWith("--server.port="))) {
+            all.add("--server.port=0");
+        }
+        if (jdbcUrl != null) {
+            all.addAll(List.of("--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=postgres"));
+        }
         all.addAll(List.of(args));
         SpringApplicationBuilder builder = new SpringApplicationBuilder(SmsApplication.class);
         if (clock != null) {
