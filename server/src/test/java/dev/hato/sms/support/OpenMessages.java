@@ -20,6 +20,7 @@ public final class OpenMessages {
     public static void awaitNone(JdbcClient jdbc, Duration timeout) {
         try {
             await().atMost(timeout)
+                    .pollDelay(Duration.ZERO)
                     .pollInterval(Duration.ofMillis(50))
                     .until(() -> jdbc.sql("select count(*) from messages where status in ('queued', 'sending')")
                                     .query(Long.class)
@@ -34,10 +35,13 @@ public final class OpenMessages {
     public static ApiClient.Response awaitStatus(ApiClient client, long id, String status, Duration timeout) {
         ApiClient.Response[] last = new ApiClient.Response[1];
         try {
-            await().atMost(timeout).pollInterval(Duration.ofMillis(20)).until(() -> {
-                last[0] = client.get("/api/sms/messages/" + id);
-                return status.equals(last[0].json().path("status").asString());
-            });
+            await().atMost(timeout)
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(() -> {
+                        last[0] = client.get("/api/sms/messages/" + id);
+                        return status.equals(last[0].json().path("status").asString());
+                    });
         } catch (ConditionTimeoutException e) {
             throw new AssertionError("message " + id + " did not become " + status + " within " + timeout
                     + "; last answer: " + (last[0] == null ? "none" : last[0].text()));
