@@ -22,6 +22,8 @@ final class StartedProcesses {
     }
 
     private static final ConcurrentLinkedDeque<Stop> RUNNING = new ConcurrentLinkedDeque<>();
+    /** Set when the JVM starts to exit: whatever is started from then on is stopped at once. */
+    private static volatile boolean exiting;
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(StartedProcesses::stopAll, "stop-started-processes"));
@@ -38,12 +40,20 @@ final class StartedProcesses {
                 stopTree(process);
             }
         });
+        if (exiting) {
+            // The JVM is exiting (Ctrl-C while a restart was starting an instance): not one more process.
+            stopAll();
+            throw new IllegalStateException("not started: the JVM is exiting");
+        }
         return process;
     }
 
     /** Registers a stop for something that detaches from this JVM (pg_ctl's server); returns it. */
     static Stop onExit(Stop stop) {
         RUNNING.push(stop);
+        if (exiting) {
+            stopAll();
+        }
         return stop;
     }
 
@@ -68,6 +78,7 @@ final class StartedProcesses {
     }
 
     private static void stopAll() {
+        exiting = true;
         for (Stop stop; (stop = RUNNING.poll()) != null; ) {
             try {
                 stop.stop();
