@@ -61,11 +61,7 @@ final class Haproxy implements AutoCloseable {
 
     /** Fails at once, naming the package, when HAProxy is not installed. */
     static void requireInstalled() {
-        boolean found = java.util.stream.Stream.of(
-                        System.getenv().getOrDefault("PATH", "").split(":"))
-                .filter(d -> !d.isBlank())
-                .anyMatch(d -> Files.isExecutable(Path.of(d, "haproxy")));
-        if (!found && !Files.isExecutable(Path.of("/usr/sbin/haproxy"))) {
+        if (StartedProcesses.installed("haproxy", "/usr/sbin").isEmpty()) {
             throw new IllegalStateException(
                     "HAProxy is not installed (apt-get install haproxy, or README's ./test.sh)");
         }

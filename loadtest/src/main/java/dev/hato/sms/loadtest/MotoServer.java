@@ -8,11 +8,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * moto's server, an AWS emulator, standing in for SNS: the service publishes to it with the real AWS
@@ -31,13 +29,8 @@ final class MotoServer implements AutoCloseable {
     }
 
     static MotoServer start(Path log) throws Exception {
-        Path executable = Stream.concat(
-                        Stream.of(System.getenv().getOrDefault("PATH", "").split(":")),
-                        Stream.of(System.getProperty("user.home") + "/.pyenv/shims", "/usr/local/bin", "/usr/bin"))
-                .filter(d -> !d.isBlank())
-                .map(d -> Path.of(d, "moto_server"))
-                .filter(Files::isExecutable)
-                .findFirst()
+        Path executable = StartedProcesses.installed(
+                        "moto_server", System.getProperty("user.home") + "/.pyenv/shims", "/usr/local/bin", "/usr/bin")
                 .orElseThrow(
                         () -> new IllegalStateException("moto_server is not installed (pip install 'moto[server]')"));
         int port = ServiceUnderTest.freePort();

@@ -48,6 +48,18 @@ final class StartedProcesses {
         return process;
     }
 
+    /** Where program {@code name} is installed: on PATH, else in one of {@code moreDirs}. */
+    static java.util.Optional<java.nio.file.Path> installed(String name, String... moreDirs) {
+        return java.util.stream.Stream.concat(
+                        java.util.stream.Stream.of(
+                                System.getenv().getOrDefault("PATH", "").split(":")),
+                        java.util.stream.Stream.of(moreDirs))
+                .filter(d -> !d.isBlank())
+                .map(d -> java.nio.file.Path.of(d, name))
+                .filter(java.nio.file.Files::isExecutable)
+                .findFirst();
+    }
+
     /** Registers a stop for something that detaches from this JVM (pg_ctl's server); returns it. */
     static Stop onExit(Stop stop) {
         RUNNING.push(stop);

@@ -1,5 +1,6 @@
 package dev.hato.sms.auth;
 
+import dev.hato.sms.web.ClockSql;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -20,26 +21,26 @@ import org.springframework.stereotype.Component;
 class LoginThrottle {
 
     /** One statement per key: counts the attempt unless the key is waiting; no row back means "wait". */
-    private static final String ATTEMPT = """
+    private static final String ATTEMPT = ClockSql.of("""
             insert into login_failures as lf (key, window_start, failures, last_attempt)
-            values (:key, cast(:now as timestamptz), 1, cast(:now as timestamptz))
+            values (:key, {now}, 1, {now})
             on conflict (key) do update set
-              failures = case when lf.window_start <= cast(:now as timestamptz) - make_interval(secs => :window) then 1
+              failures = case when lf.window_start <= {now} - make_interval(secs => :window) then 1
                               else lf.failures + 1 end,
-              window_start = case when lf.window_start <= cast(:now as timestamptz) - make_interval(secs => :window) then cast(:now as timestamptz)
+              window_start = case when lf.window_start <= {now} - make_interval(secs => :window) then {now}
                                   else lf.window_start end,
-              last_attempt = cast(:now as timestamptz)
-            where lf.window_start <= cast(:now as timestamptz) - make_interval(secs => :window)
+              last_attempt = {now}
+            where lf.window_start <= {now} - make_interval(secs => :window)
                or lf.failures < :limit
-               or cast(:now as timestamptz) >= lf.last_attempt + make_interval(secs => least(:window, power(2, lf.failures - :limit)))
-            returning failures""";
+               or {now} >= lf.last_attempt + make_interval(secs => least(:window, power(2, lf.failures - :limit)))
+            returning failures""");
 
-    private static final String WAIT = """
+    private static final String WAIT = ClockSql.of("""
             select ceil(extract(epoch from (
                      least(lf.window_start + make_interval(secs => :window),
                            lf.last_attempt + make_interval(secs => least(:window, power(2, lf.failures - :limit))))
-                     - cast(:now as timestamptz))))::bigint
-            from login_failures lf where key = :key""";
+                     - {now})))::bigint
+            from login_failures lf where key = :key""");
 
     private final JdbcClient jdbc;
     private final SecurityProperties.LoginThrottle limits;
@@ -78,9 +79,9 @@ class LoginThrottle {
 
     @Scheduled(fixedDelay = 60_000)
     void evictExpired() {
-        jdbc.sql("delete from login_failures where window_start < cast(? as timestamptz) - make_interval(secs => ?)")
-                .param(OffsetDateTime.now(clock))
-                .param(windowSeconds)
+        jdbc.sql(ClockSql.of("delete from login_failures where window_start < {now} - make_interval(secs => :window)"))
+                .param("now", OffsetDateTime.now(clock))
+                .param("window", windowSeconds)
                 .update();
     }
 

@@ -1,5 +1,6 @@
 package dev.hato.sms.message;
 
+import dev.hato.sms.web.ClockSql;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -238,7 +239,6 @@ public final class Outbox {
         for (MessageStatus status : MessageStatus.values()) {
             result = result.replace("{" + status.value() + "}", status.sql());
         }
-        // The service's clock, not the database's: every time rule reads one clock (tests move it).
-        return result.replace("{now}", "cast(:now as timestamptz)");
+        return ClockSql.of(result);
     }
 }

@@ -1,8 +1,10 @@
 package dev.hato.sms.message;
 
+import dev.hato.sms.web.ClockSql;
 import dev.hato.sms.web.Failures;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -148,8 +150,8 @@ class SharedCounters {
 
     @Scheduled(fixedDelay = 600_000)
     void forgetExpired() {
-        jdbc.sql("delete from send_counters where expires_at < ?")
-                .param(java.sql.Timestamp.from(clock.instant()))
+        jdbc.sql(ClockSql.of("delete from send_counters where expires_at < {now}"))
+                .param("now", OffsetDateTime.now(clock))
                 .update();
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * The staff console's page at {@code /} (its scripts and styles are static files under /assets). An
@@ -32,9 +33,9 @@ class ConsolePage {
         settings.forEach(s -> all.putAll(s.consoleSettings()));
         StringBuilder tags = new StringBuilder();
         all.forEach((name, value) -> tags.append("\n<meta name=\"hato:")
-                .append(attribute(name))
+                .append(HtmlUtils.htmlEscape(name))
                 .append("\" content=\"")
-                .append(attribute(value))
+                .append(HtmlUtils.htmlEscape(value))
                 .append("\">"));
         if (!html.contains(AFTER)) {
             throw new IllegalStateException("static/index.html has no " + AFTER + " to put the settings after");
@@ -47,12 +48,5 @@ class ConsolePage {
         return ResponseEntity.ok()
                 .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                 .body(page);
-    }
-
-    private static String attribute(String value) {
-        return value.replace("&", "&amp;")
-                .replace("\"", "&quot;")
-                .replace("<", "&lt;")
-                .replace(">", "&gt;");
     }
 }
