@@ -104,7 +104,7 @@ class LoginAbuseHttpTest extends HttpTest {
     void aDjangoHashOfAPasswordLongerThanBcryptAcceptsLogsInAndKeepsWorking() {
         String username = testUsers.staff();
         String longPassword = "あ".repeat(25); // 75 bytes: more than bcrypt reads
-        String django = new DjangoPbkdf2PasswordEncoder().encode(longPassword);
+        String django = DjangoHashes.of(longPassword);
         jdbc.sql("update users set password = ? where username = ?")
                 .params(django, username)
                 .update();

@@ -37,7 +37,10 @@ class LoginTimingTest {
                     service.getBean(PasswordEncoder.class).encode("password-1"),
                     true,
                     false);
-            users.create("django" + suffix, "", new DjangoPbkdf2PasswordEncoder().encode("password-1"), true, false);
+            String django = DjangoHashes.of("password-1");
+            assertThat(new DjangoPbkdf2PasswordEncoder().matches("password-1", django))
+                    .isTrue();
+            users.create("django" + suffix, "", django, true, false);
             String base = ServiceInstance.baseUrl(service);
             service.getBean(JdbcClient.class).sql("delete from login_failures").update();
 

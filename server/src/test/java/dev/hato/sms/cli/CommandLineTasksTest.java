@@ -3,6 +3,7 @@ package dev.hato.sms.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hato.sms.SmsApplication;
+import dev.hato.sms.support.RestoresLogLevels;
 import dev.hato.sms.support.TestDatabase;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -15,8 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+@ExtendWith(RestoresLogLevels.class)
 class CommandLineTasksTest {
 
     static final String ADMIN_FIXTURE = """

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hato.sms.SmsApplication;
 import dev.hato.sms.support.ApiClient;
+import dev.hato.sms.support.RestoresLogLevels;
 import dev.hato.sms.support.ServiceInstance;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -12,10 +13,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** The out-of-the-box path: no datasource URL, so the service starts (and keeps) its own PostgreSQL. */
+@ExtendWith(RestoresLogLevels.class)
 class EmbeddedDefaultTest {
 
     @TempDir

@@ -75,7 +75,21 @@ final class Browser implements AutoCloseable {
                 .build();
         this.driver = new ChromeDriver(service, options);
         this.base = base;
-        // The screenshots are of a 1280x800 viewport: the window is that plus whatever frame it has.
+        sizeViewport();
+    }
+
+    /** As a fresh browser: no cookies, storage or cache of the console, nothing logged, a 1280x800 viewport. */
+    void reset() {
+        driver.get("about:blank");
+        driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+        driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
+        driver.executeCdpCommand("Storage.clearDataForOrigin", Map.of("origin", base, "storageTypes", "all"));
+        driver.manage().logs().get("browser");
+        sizeViewport();
+    }
+
+    // The screenshots are of a 1280x800 viewport: the window is that plus whatever frame it has.
+    private void sizeViewport() {
         driver.manage().window().setSize(new Dimension(1280, 800));
         long frame =
                 (Long) ((JavascriptExecutor) driver).executeScript("return window.outerHeight - window.innerHeight");

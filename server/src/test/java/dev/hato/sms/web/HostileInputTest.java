@@ -10,12 +10,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -131,47 +136,30 @@ class HostileInputTest extends LoggedInTest {
         RawHttp raw = new RawHttp(port);
         String session = "sessionid=" + client.cookie("sessionid") + "; csrftoken=" + client.cookie("csrftoken");
         String csrf = client.cookie("csrftoken");
-        Map<Integer, Integer> byStatus = new TreeMap<>();
-        List<String> failures = new ArrayList<>();
-        long heapBefore = usedHeapAfterGc();
-        int sent = 0;
-        for (; sent < REQUESTS; sent++) {
-            boolean loggedIn = random.nextBoolean();
-            String method = METHODS[random.nextInt(METHODS.length)];
-            String path = path();
-            if (loggedIn && path.startsWith("/api/auth/logout")) {
-                path = "/api/auth/me"; // keep the session for the rest of the run
-            }
-            StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1");
-            if (loggedIn) {
-                head.append("\r\nCookie: ")
-                        .append(session)
-                        .append("\r\nX-CSRFToken: ")
-                        .append(csrf);
-            }
-            head.append("\r\nReferer: http://localhost:3000");
-            head.append(extraHeaders());
-            byte[] body = null;
-            if (!method.equals("GET") && !method.equals("HEAD") && random.nextInt(10) > 0) {
-                body = body();
-                head.append("\r\nContent-Type: ").append(random.nextInt(12) == 0 ? "text/plain" : "application/json");
-            }
-            RawHttp.Answer answer;
-            try {
-                answer = raw.send(head.toString(), body);
-            } catch (IOException e) {
-                failures.add(describe(head, body) + " -> no answer: " + e.getMessage());
-                continue;
-            }
-            byStatus.merge(answer.status(), 1, Integer::sum);
-            String problem = check(method, answer);
-            if (problem != null && failures.size() < 50) {
-                failures.add(describe(head, body) + " -> " + answer.status() + " " + problem + ": "
-                        + answer.text().substring(0, Math.min(300, answer.text().length())));
-            }
+        // Generated up front from the seed, then sent by four connections at a time: the server answers
+        // on two cores either way, and one connection at a time left them half idle.
+        List<Request> requests = new ArrayList<>();
+        for (int i = 0; i < REQUESTS; i++) {
+            requests.add(request(session, csrf));
         }
+        Map<Integer, Integer> byStatus = new ConcurrentHashMap<>();
+        List<String> failures = Collections.synchronizedList(new ArrayList<>());
+        long heapBefore = usedHeapAfterGc();
+        ExecutorService senders = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> sending = new ArrayList<>();
+            for (Request request : requests) {
+                sending.add(senders.submit(() -> send(raw, request, byStatus, failures)));
+            }
+            for (Future<?> each : sending) {
+                each.get();
+            }
+        } finally {
+            senders.shutdownNow();
+        }
+        int sent = requests.size();
         long heapAfter = usedHeapAfterGc();
-        write(sent, byStatus, failures, heapBefore, heapAfter);
+        write(sent, new TreeMap<>(byStatus), List.copyOf(failures), heapBefore, heapAfter);
 
         assertThat(failures)
                 .as("answers that were 5xx, not problem JSON, or missing")
@@ -180,6 +168,48 @@ class HostileInputTest extends LoggedInTest {
         assertThat(heapAfter - heapBefore).as("heap growth in bytes").isLessThan(256L * 1024 * 1024);
         ApiClient.Response normal = client.post("/api/customers", Map.of("phone_number", uniqueMobile()));
         assertThat(normal.status()).as("serves normally afterwards").isEqualTo(201);
+    }
+
+    record Request(String method, StringBuilder head, byte[] body) {}
+
+    private Request request(String session, String csrf) {
+        boolean loggedIn = random.nextBoolean();
+        String method = METHODS[random.nextInt(METHODS.length)];
+        String path = path();
+        if (loggedIn && path.startsWith("/api/auth/logout")) {
+            path = "/api/auth/me"; // keep the session for the rest of the run
+        }
+        StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1");
+        if (loggedIn) {
+            head.append("\r\nCookie: ")
+                    .append(session)
+                    .append("\r\nX-CSRFToken: ")
+                    .append(csrf);
+        }
+        head.append("\r\nReferer: http://localhost:3000");
+        head.append(extraHeaders());
+        byte[] body = null;
+        if (!method.equals("GET") && !method.equals("HEAD") && random.nextInt(10) > 0) {
+            body = body();
+            head.append("\r\nContent-Type: ").append(random.nextInt(12) == 0 ? "text/plain" : "application/json");
+        }
+        return new Request(method, head, body);
+    }
+
+    private static void send(RawHttp raw, Request request, Map<Integer, Integer> byStatus, List<String> failures) {
+        RawHttp.Answer answer;
+        try {
+            answer = raw.send(request.head().toString(), request.body());
+        } catch (IOException e) {
+            failures.add(describe(request.head(), request.body()) + " -> no answer: " + e.getMessage());
+            return;
+        }
+        byStatus.merge(answer.status(), 1, Integer::sum);
+        String problem = check(request.method(), answer);
+        if (problem != null && failures.size() < 50) {
+            failures.add(describe(request.head(), request.body()) + " -> " + answer.status() + " " + problem + ": "
+                    + answer.text().substring(0, Math.min(300, answer.text().length())));
+        }
     }
 
     /** Null when the answer is acceptable, else what is wrong with it. */
