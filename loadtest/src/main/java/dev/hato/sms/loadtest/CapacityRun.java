@@ -1,7 +1,12 @@
 package dev.hato.sms.loadtest;
 
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.hato.sms.loadtest.config.CommandLineConfig;
+import dev.hato.sms.loadtest.config.RunConfig;
+import dev.hato.sms.loadtest.measure.RunResult;
+import dev.hato.sms.loadtest.process.Cluster;
+import dev.hato.sms.loadtest.process.Deployment;
+import dev.hato.sms.loadtest.process.ServiceUnderTest;
+import dev.hato.sms.loadtest.report.OutputFolder;
 import java.nio.file.Path;
 
 /**
@@ -15,8 +20,8 @@ public final class CapacityRun {
     private CapacityRun() {}
 
     public static void main(String[] args) throws Exception {
-        RunConfig config = configOrExit();
-        Path out = freshOutputFolder(config.outputDir());
+        RunConfig config = CommandLineConfig.readOrExit();
+        Path out = OutputFolder.fresh(config.outputDir());
         Deployment deployment = config.load().host() != null
                 ? Deployment.external(config.load().host(), config.serviceProcess())
                 : config.instances() > 1
@@ -30,30 +35,6 @@ public final class CapacityRun {
             deployment.close();
         }
         System.exit(exit);
-    }
-
-    /**
-     * The run's configuration from -Dname=value, checked once; a bad value ends the command with exit
-     * code 2, saying what is wrong and what is allowed (no stack trace).
-     */
-    static RunConfig configOrExit() {
-        try {
-            return RunConfig.fromSystemProperties();
-        } catch (RunConfig.Invalid e) {
-            System.err.println("capacity: cannot run with these settings:\n" + e.getMessage());
-            System.exit(2);
-            throw e;
-        }
-    }
-
-    /**
-     * Empties (or creates) the run's output folder: a report left by an earlier run (a stale PASS on
-     * top) must never be read as this run's.
-     */
-    static Path freshOutputFolder(Path folder) throws IOException {
-        Path out = folder.toAbsolutePath();
-        ServiceUnderTest.deleteRecursively(out);
-        return Files.createDirectories(out);
     }
 
     static int single(RunConfig config, Deployment deployment, Path out) throws Exception {

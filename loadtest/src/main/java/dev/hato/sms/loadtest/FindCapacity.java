@@ -1,5 +1,12 @@
 package dev.hato.sms.loadtest;
 
+import dev.hato.sms.loadtest.config.LoadSettings;
+import dev.hato.sms.loadtest.config.RunConfig;
+import dev.hato.sms.loadtest.measure.Environment;
+import dev.hato.sms.loadtest.measure.RunResult;
+import dev.hato.sms.loadtest.process.Deployment;
+import dev.hato.sms.loadtest.report.FindCapacityReport;
+import dev.hato.sms.loadtest.report.ReportWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

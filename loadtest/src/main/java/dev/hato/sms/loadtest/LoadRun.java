@@ -1,5 +1,17 @@
 package dev.hato.sms.loadtest;
 
+import dev.hato.sms.loadtest.config.LoadSettings;
+import dev.hato.sms.loadtest.config.RunConfig;
+import dev.hato.sms.loadtest.load.Recorder;
+import dev.hato.sms.loadtest.load.SmsFlowSimulation;
+import dev.hato.sms.loadtest.measure.ClusterFigures;
+import dev.hato.sms.loadtest.measure.RunResult;
+import dev.hato.sms.loadtest.measure.Saturation;
+import dev.hato.sms.loadtest.measure.ServerSampler;
+import dev.hato.sms.loadtest.process.Cluster;
+import dev.hato.sms.loadtest.process.Deployment;
+import dev.hato.sms.loadtest.process.Disruption;
+import dev.hato.sms.loadtest.report.ReportWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hato.sms.loadtest.config.RunConfig;
+import dev.hato.sms.loadtest.process.ServiceUnderTest;
+import dev.hato.sms.loadtest.report.OutputFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +40,7 @@ class OutputShapeTest {
                 "startSmsPerHour", "20000",
                 "stepFactor", "2",
                 "outputDir", OUT.toString()));
-        Path out = CapacityRun.freshOutputFolder(OUT);
+        Path out = OutputFolder.fresh(OUT);
         try (ServiceUnderTest service = ServiceUnderTest.start(config, out)) {
             FindCapacity.run(config.withLoad(config.load().withHost(service.baseUrl())), service, out);
         }

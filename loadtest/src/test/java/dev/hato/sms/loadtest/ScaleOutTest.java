@@ -2,6 +2,10 @@ package dev.hato.sms.loadtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hato.sms.loadtest.config.RunConfig;
+import dev.hato.sms.loadtest.measure.RunResult;
+import dev.hato.sms.loadtest.process.Cluster;
+import dev.hato.sms.loadtest.process.ServiceUnderTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
