@@ -112,6 +112,9 @@ async function render() {
   header(route.nav);
   const context = {
     main, query, me: state.me, params: path.match(route.path).slice(1),
+    // An id from the query, or null: a value that is not one (customer=../ops/summary) must never
+    // become part of an API path.
+    id: (name) => (/^\d{1,18}$/.test(query.get(name) || '') ? query.get(name) : null),
     alive: () => generation === state.generation,
     every: (ms, fn) => {
       const id = setInterval(() => { if (!document.hidden) fn(); }, ms);

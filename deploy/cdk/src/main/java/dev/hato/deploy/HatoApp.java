@@ -9,7 +9,7 @@ public final class HatoApp {
 
     public static void main(String[] args) {
         App app = new App();
-        new HatoStack(app, "Hato", HatoStack.Settings.from(app.getNode()));
+        new HatoStack(app, "Hato", Settings.from(app.getNode()));
         app.synth();
     }
 }

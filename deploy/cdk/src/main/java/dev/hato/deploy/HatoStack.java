@@ -10,8 +10,8 @@ import software.amazon.awscdk.services.applicationautoscaling.EnableScalingProps
 import software.amazon.awscdk.services.ec2.InstanceClass;
 import software.amazon.awscdk.services.ec2.InstanceSize;
 import software.amazon.awscdk.services.ec2.InstanceType;
-import software.amazon.awscdk.services.ec2.Peer;
 import software.amazon.awscdk.services.ec2.Port;
+import software.amazon.awscdk.services.ec2.SecurityGroup;
 import software.amazon.awscdk.services.ec2.SubnetConfiguration;
 import software.amazon.awscdk.services.ec2.SubnetSelection;
 import software.amazon.awscdk.services.ec2.SubnetType;
@@ -25,7 +25,9 @@ import software.amazon.awscdk.services.ecs.PortMapping;
 import software.amazon.awscdk.services.ecs.Secret;
 import software.amazon.awscdk.services.ecs.patterns.ApplicationLoadBalancedFargateService;
 import software.amazon.awscdk.services.ecs.patterns.ApplicationLoadBalancedTaskImageOptions;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationProtocol;
 import software.amazon.awscdk.services.elasticloadbalancingv2.HealthCheck;
+import software.amazon.awscdk.services.elasticloadbalancingv2.SslPolicy;
 import software.amazon.awscdk.services.iam.Effect;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.logs.LogGroup;
@@ -37,7 +39,6 @@ import software.amazon.awscdk.services.rds.ParameterGroup;
 import software.amazon.awscdk.services.rds.PostgresEngineVersion;
 import software.amazon.awscdk.services.rds.PostgresInstanceEngineProps;
 import software.constructs.Construct;
-import software.constructs.Node;
 
 /**
  * Hato on AWS: a VPC, PostgreSQL on RDS (credentials in Secrets Manager, storage encrypted), the
@@ -47,24 +48,6 @@ import software.constructs.Node;
  * inside the VPC.
  */
 public class HatoStack extends Stack {
-
-    /** What an operator chooses, from CDK context ({@code cdk deploy -c imageTag=1.2.3 -c maxTasks=8}). */
-    public record Settings(String repository, String imageTag, int maxTasks, int taskCpu, int taskMemory) {
-
-        static Settings from(Node node) {
-            return new Settings(
-                    text(node, "repository", "hato"),
-                    text(node, "imageTag", "latest"),
-                    Integer.parseInt(text(node, "maxTasks", "6")),
-                    Integer.parseInt(text(node, "taskCpu", "1024")),
-                    Integer.parseInt(text(node, "taskMemory", "2048")));
-        }
-
-        private static String text(Node node, String key, String fallback) {
-            Object value = node.tryGetContext(key);
-            return value == null ? fallback : value.toString();
-        }
-    }
 
     /** The service's own drain (readiness DOWN, then wait) plus its graceful shutdown of in-flight requests. */
     static final Duration DRAIN = Duration.seconds(10);
@@ -133,11 +116,17 @@ public class HatoStack extends Stack {
                         this, "Service")
                 .cluster(Cluster.Builder.create(this, "Cluster").vpc(vpc).build())
                 .desiredCount(2)
-                // `aws ecs execute-command` runs createuser/changepassword in a task (docs/deployment.md).
-                .enableExecuteCommand(true)
+                // `aws ecs execute-command` runs createuser/changepassword in a task (docs/deployment.md);
+                // off unless asked for (-c execCommand=true), since it opens a shell in a task.
+                .enableExecuteCommand(settings.execCommand())
                 .cpu(settings.taskCpu())
                 .memoryLimitMiB(settings.taskMemory())
                 .publicLoadBalancer(true)
+                // HTTPS only: port 80 answers with a redirect to 443 and forwards nothing.
+                .protocol(ApplicationProtocol.HTTPS)
+                .certificate(StackParts.certificate(this, settings))
+                .redirectHttp(true)
+                .sslPolicy(SslPolicy.RECOMMENDED_TLS)
                 .circuitBreaker(software.amazon.awscdk.services.ecs.DeploymentCircuitBreaker.builder()
                         .rollback(true)
                         .build())
@@ -168,6 +157,8 @@ public class HatoStack extends Stack {
                                         "SERVER_TOMCAT_REMOTEIP_INTERNAL_PROXIES",
                                         "10\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}"),
                                 Map.entry("SMS_SECURITY_SECURE_COOKIES", "true"),
+                                Map.entry("SMS_SECURITY_ALLOWED_HOSTS", settings.domainName()),
+                                Map.entry("SMS_SECURITY_TRUSTED_ORIGINS", "https://" + settings.domainName()),
                                 Map.entry("SERVER_SERVLET_SESSION_COOKIE_SECURE", "true"),
                                 Map.entry("MANAGEMENT_SERVER_PORT", Integer.toString(MANAGEMENT_PORT)),
                                 Map.entry("MANAGEMENT_SERVER_ADDRESS", "0.0.0.0"),
@@ -183,14 +174,26 @@ public class HatoStack extends Stack {
                 .getDefaultContainer()
                 .addPortMappings(
                         PortMapping.builder().containerPort(MANAGEMENT_PORT).build());
+        // The sessionless management port: the load balancer's health checks, and whatever the operator
+        // puts in the monitoring group (Prometheus); nothing else in the VPC.
+        SecurityGroup monitoring = SecurityGroup.Builder.create(this, "Monitoring")
+                .vpc(vpc)
+                .description("Members may scrape the service's management port (metrics, health)")
+                .build();
         service.getService()
                 .getConnections()
-                .allowFrom(Peer.ipv4(vpc.getVpcCidrBlock()), Port.tcp(MANAGEMENT_PORT), "metrics from inside the VPC");
+                .allowFrom(monitoring, Port.tcp(MANAGEMENT_PORT), "metrics from the monitoring group");
+        service.getService()
+                .getConnections()
+                .allowFrom(service.getLoadBalancer(), Port.tcp(MANAGEMENT_PORT), "health checks");
         database.getConnections().allowDefaultPortFrom(service.getService(), "the service");
 
         service.getTargetGroup()
                 .configureHealthCheck(HealthCheck.builder()
                         .path("/actuator/health/readiness")
+                        // Actuator lives on the management port (which answers to any Host: the load
+                        // balancer names a task by its address), not on the service's.
+                        .port(Integer.toString(MANAGEMENT_PORT))
                         .healthyHttpCodes("200")
                         .interval(Duration.seconds(10))
                         .timeout(Duration.seconds(5))
@@ -223,5 +226,6 @@ public class HatoStack extends Stack {
                                 .scaleInCooldown(Duration.minutes(5))
                                 .scaleOutCooldown(Duration.minutes(1))
                                 .build());
+        StackParts.spendAlarm(this, settings);
     }
 }

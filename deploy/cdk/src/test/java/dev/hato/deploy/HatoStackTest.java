@@ -21,6 +21,8 @@ import software.amazon.awscdk.assertions.Template;
  */
 class HatoStackTest {
 
+    static final String CERTIFICATE = "arn:aws:acm:ap-northeast-1:123456789012:certificate/hato-test";
+
     static Template template;
     static String json;
 
@@ -31,8 +33,11 @@ class HatoStackTest {
                 new HashMap<>(new ObjectMapper().readValue(Path.of("cdk.json").toFile(), Map.class));
         Map<String, Object> flags = new HashMap<>((Map<String, Object>) context.get("context"));
         flags.put("maxTasks", "8");
+        flags.put("domainName", "sms.example.com");
+        flags.put("imageTag", "1.2.3");
+        flags.put("certificateArn", CERTIFICATE);
         App app = new App(AppProps.builder().context(flags).build());
-        HatoStack stack = new HatoStack(app, "Hato", HatoStack.Settings.from(app.getNode()));
+        HatoStack stack = new HatoStack(app, "Hato", Settings.from(app.getNode()));
         template = Template.fromStack(stack);
         json = new ObjectMapper().writeValueAsString(template.toJSON());
     }
@@ -45,6 +50,8 @@ class HatoStackTest {
                 Map.of(
                         "HealthCheckPath",
                         "/actuator/health/readiness",
+                        "HealthCheckPort",
+                        "9090",
                         "TargetGroupAttributes",
                         Match.arrayWith(
                                 List.of(Map.of("Key", "deregistration_delay.timeout_seconds", "Value", "30")))));
@@ -124,26 +131,126 @@ class HatoStackTest {
     }
 
     @Test
-    void theManagementPortIsReachableOnlyFromInsideTheVpc() throws Exception {
-        template.hasResourceProperties(
-                "AWS::EC2::SecurityGroup",
-                Map.of(
-                        "SecurityGroupIngress",
-                        Match.arrayWith(List.of(Match.objectLike(Map.of(
-                                "FromPort", 9090,
-                                "ToPort", 9090,
-                                "CidrIp", Map.of("Fn::GetAtt", List.of(Match.anyValue(), "CidrBlock"))))))));
+    void theManagementPortIsReachableOnlyFromTheLoadBalancerAndTheMonitoringGroup() throws Exception {
+        List<JsonNode> rules = new java.util.ArrayList<>();
         new ObjectMapper().readTree(json).findParents("FromPort").forEach(rule -> {
-            if (rule.path("FromPort").asInt() == 9090) {
-                assertThat(rule.path("CidrIp").asText())
-                        .as("9090 open to the world")
-                        .isNotEqualTo("0.0.0.0/0");
+            // Ingress only (the load balancer's group also has the matching egress rule).
+            if (rule.path("FromPort").asInt() == 9090 && !rule.has("DestinationSecurityGroupId")) {
+                rules.add(rule);
             }
         });
+        assertThat(rules).as("ingress rules for 9090").hasSize(2);
+        assertThat(rules)
+                .allSatisfy(rule -> {
+                    assertThat(rule.has("CidrIp"))
+                            .as("9090 open to an address range: " + rule)
+                            .isFalse();
+                    assertThat(rule.path("SourceSecurityGroupId")
+                                    .path("Fn::GetAtt")
+                                    .get(0)
+                                    .asText())
+                            .matches("Monitoring.*|ServiceLB.*");
+                })
+                .anySatisfy(rule -> assertThat(rule.toString()).contains("Monitoring"));
+    }
+
+    @Test
+    void ecsExecIsOffUnlessAskedFor() {
+        template.hasResourceProperties("AWS::ECS::Service", Map.of("EnableExecuteCommand", false));
+    }
+
+    @Test
+    void anAlarmWatchesTheMonthsSmsSpend() {
+        template.hasResourceProperties(
+                "AWS::CloudWatch::Alarm",
+                Map.of(
+                        "Namespace", "AWS/SNS",
+                        "MetricName", "SMSMonthToDateSpentUSD",
+                        "Threshold", 100,
+                        "ComparisonOperator", "GreaterThanThreshold"));
     }
 
     @Test
     void logsGoToTheirOwnGroupWithRetention() {
         template.hasResourceProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 30));
+    }
+
+    @Test
+    void theLoginIsServedOverHttpsWithTls12OrNewerAndPort80OnlyRedirects() {
+        template.hasResourceProperties(
+                "AWS::ElasticLoadBalancingV2::Listener",
+                Map.of(
+                        "Port",
+                        443,
+                        "Protocol",
+                        "HTTPS",
+                        "SslPolicy",
+                        "ELBSecurityPolicy-TLS13-1-2-2021-06",
+                        "Certificates",
+                        List.of(Map.of("CertificateArn", CERTIFICATE))));
+        template.hasResourceProperties(
+                "AWS::ElasticLoadBalancingV2::Listener",
+                Map.of(
+                        "Port",
+                        80,
+                        "Protocol",
+                        "HTTP",
+                        "DefaultActions",
+                        List.of(Map.of(
+                                "Type",
+                                "redirect",
+                                "RedirectConfig",
+                                Map.of("Protocol", "HTTPS", "Port", "443", "StatusCode", "HTTP_301")))));
+    }
+
+    @Test
+    void noPlainHttpListenerForwardsToTheService() {
+        Map<String, Map<String, Object>> listeners = template.findResources("AWS::ElasticLoadBalancingV2::Listener");
+        assertThat(listeners).isNotEmpty();
+        listeners.forEach((name, listener) -> {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> properties = (Map<String, Object>) listener.get("Properties");
+            if ("HTTP".equals(properties.get("Protocol"))) {
+                assertThat(String.valueOf(properties.get("DefaultActions")))
+                        .as(name + " on plain HTTP")
+                        .doesNotContain("forward")
+                        .contains("redirect");
+            }
+        });
+    }
+
+    @Test
+    void theServiceAnswersOnlyToItsDomainWhichIsAlsoItsCsrfOrigin() {
+        template.hasResourceProperties(
+                "AWS::ECS::TaskDefinition",
+                Map.of(
+                        "ContainerDefinitions",
+                        Match.arrayWith(List.of(Match.objectLike(Map.of(
+                                "Environment",
+                                Match.arrayWith(List.of(
+                                        Map.of("Name", "SMS_SECURITY_ALLOWED_HOSTS", "Value", "sms.example.com"),
+                                        Map.of(
+                                                "Name",
+                                                "SMS_SECURITY_TRUSTED_ORIGINS",
+                                                "Value",
+                                                "https://sms.example.com")))))))));
+    }
+
+    @Test
+    void withoutADomainACertificateOrAnImageTagTheStackRefusesToSynthesize() {
+        App noTag = new App(AppProps.builder()
+                .context(Map.of("domainName", "sms.example.com", "certificateArn", CERTIFICATE))
+                .build());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Settings.from(noTag.getNode()))
+                .hasMessageContaining("imageTag");
+        App bare =
+                new App(AppProps.builder().context(Map.of("imageTag", "1.2.3")).build());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Settings.from(bare.getNode()))
+                .hasMessageContaining("domainName");
+        App noCertificate = new App(AppProps.builder()
+                .context(Map.of("domainName", "sms.example.com", "imageTag", "1.2.3"))
+                .build());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Settings.from(noCertificate.getNode()))
+                .hasMessageContaining("certificateArn");
     }
 }

@@ -2,7 +2,6 @@ package dev.hato.sms.auth;
 
 import dev.hato.sms.web.ApiProblem;
 import dev.hato.sms.web.ProblemResponses;
-import dev.hato.sms.web.WebProblems;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -49,7 +48,7 @@ class AuthController {
     }
 
     @PostMapping("/login")
-    @ProblemResponses({"validation-failed", "malformed-request", "invalid-credentials", "forbidden", "login-throttled"})
+    @ProblemResponses({"validation-failed", "malformed-request", "invalid-credentials", "login-throttled"})
     ResponseEntity<UserView> login(
             @Valid @RequestBody LoginRequest body, HttpServletRequest request, HttpServletResponse response) {
         LoginService.Outcome outcome = loginService.login(body.username(), body.password(), request.getRemoteAddr());
@@ -61,9 +60,6 @@ class AuthController {
             throw AuthProblems.INVALID_CREDENTIALS.exception("Unknown username or wrong password");
         }
         StaffUser user = success.user();
-        if (!user.isStaff() && !user.isSuperuser()) {
-            throw WebProblems.FORBIDDEN.exception("Only staff members may use this service");
-        }
         HttpSession session = freshSession(request);
         String fingerprint = UserFingerprints.of(user);
         session.setAttribute(SessionGuard.FINGERPRINT, fingerprint);

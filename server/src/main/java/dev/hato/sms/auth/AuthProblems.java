@@ -19,6 +19,11 @@ final class AuthProblems implements ProblemTypes {
             HttpStatus.UNAUTHORIZED,
             "Session ended",
             "the session ended: the user's password or permissions changed");
+    static final ProblemType HOST_NOT_ALLOWED = new ProblemType(
+            "host-not-allowed",
+            HttpStatus.BAD_REQUEST,
+            "Host not allowed",
+            "the Host header names no host in sms.security.allowed-hosts");
     static final ProblemType INVALID_CREDENTIALS =
             new ProblemType("invalid-credentials", HttpStatus.UNAUTHORIZED, "Login failed", "login failed");
     static final ProblemType LOGIN_THROTTLED = new ProblemType(

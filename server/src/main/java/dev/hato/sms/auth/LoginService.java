@@ -41,8 +41,9 @@ class LoginService {
         this.dummyHash = passwordEncoder.encode("not-a-real-password");
     }
 
-    Outcome login(String username, String password, String clientAddress) {
+    Outcome login(String given, String password, String clientAddress) {
         long started = System.nanoTime();
+        String username = Usernames.normalise(given);
         Optional<Duration> wait = throttle.attempt(username, clientAddress);
         if (wait.isPresent()) {
             log.warn("Login throttled for user '{}' from {}", Failures.forLog(username), clientAddress);
@@ -56,7 +57,10 @@ class LoginService {
             passwordEncoder.matches(password, dummyHash);
             matches = false;
         }
-        if (!matches || !found.get().isActive()) {
+        // A non-staff account's right password is answered, timed and counted as a wrong one: the answer
+        // must not tell its owner (or whoever guessed it) that the password is right, and nothing a
+        // success does (throttle reset, hash upgrade, last_login) may happen first.
+        if (!matches || !found.get().isActive() || !found.get().mayUseTheService()) {
             log.info("Login failed for user '{}' from {}", Failures.forLog(username), clientAddress);
             padTo(started, failureFloor);
             return new Outcome.Rejected();

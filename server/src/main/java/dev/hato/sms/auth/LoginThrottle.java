@@ -4,7 +4,6 @@ import dev.hato.sms.web.ClockSql;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.Locale;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -110,7 +109,7 @@ class LoginThrottle {
     }
 
     private static String pairKey(String username, String address) {
-        return "p:" + address + ":" + username.toLowerCase(Locale.ROOT);
+        return "p:" + address + ":" + Usernames.throttleKey(username);
     }
 
     private static String addressKey(String address) {

@@ -23,6 +23,8 @@ import org.springframework.validation.annotation.Validated;
  * @param managementRemoteAccess allow the sessionless management port on a non-loopback address
  * @param failedLoginDuration every failed login takes at least this long, so the answer does not tell
  *     unknown users, Django hashes and bcrypt hashes apart
+ * @param allowedHosts host names the service answers to (Host header; each optionally with a port); empty:
+ *     localhost, 127.0.0.1 and [::1] when server.address is loopback, otherwise startup fails
  */
 @Validated
 @ConfigurationProperties("sms.security")
@@ -35,7 +37,8 @@ public record SecurityProperties(
         @DefaultValue("24h") @NotNull Duration sessionAbsoluteTimeout,
         @DefaultValue("5s") @NotNull Duration userRecheckInterval,
         @DefaultValue("false") boolean managementRemoteAccess,
-        @DefaultValue("400ms") @NotNull Duration failedLoginDuration) {
+        @DefaultValue("400ms") @NotNull Duration failedLoginDuration,
+        @DefaultValue List<String> allowedHosts) {
 
     /**
      * Failed logins allowed per window before each further attempt must wait 1 s, 2 s, 4 s, ... (429

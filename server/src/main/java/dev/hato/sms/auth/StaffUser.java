@@ -18,6 +18,11 @@ record StaffUser(
         return new StaffUser(id, username, email, hash, isStaff, isSuperuser, isActive, employeeId, fullName);
     }
 
+    /** Staff members and superusers use the service; other accounts (Django's plain users) cannot log in. */
+    boolean mayUseTheService() {
+        return isStaff || isSuperuser;
+    }
+
     boolean hasUsablePassword() {
         return password != null && !password.isEmpty();
     }

@@ -53,7 +53,8 @@ final class TouchThrottlingSessionRepository
             if (!Failures.isDatabaseUnavailable(e)) {
                 throw e;
             }
-            log.warn("Session {} not saved, database unavailable: {}", session.getId(), e.toString());
+            // Never the id itself: whoever reads the log could use it for the session's remaining hours.
+            log.warn("Session {} not saved, database unavailable: {}", forLog(session.getId()), e.toString());
         }
     }
 
@@ -156,6 +157,17 @@ final class TouchThrottlingSessionRepository
         @Override
         public boolean isExpired() {
             return delegate.isExpired();
+        }
+    }
+
+    /** A session id as logs may show it: enough of its SHA-256 to tell sessions apart, nothing to use. */
+    static String forLog(String id) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(id.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "sha256:" + java.util.HexFormat.of().formatHex(digest, 0, 6);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.hato.sms.cli;
 
+import dev.hato.sms.auth.Usernames;
 import dev.hato.sms.auth.Users;
 import java.io.PrintStream;
 import java.util.Set;
@@ -34,7 +35,7 @@ final class ChangePasswordTask implements CommandLineTasks.Task {
 
     @Override
     public int run(Invocation invocation, ConfigurableApplicationContext context, PrintStream out, PrintStream err) {
-        String username = invocation.positional().get(0);
+        String username = Usernames.normalise(invocation.positional().get(0));
         Users users = context.getBean(Users.class);
         if (!users.exists(username)) {
             err.println("changepassword: no user named " + username);

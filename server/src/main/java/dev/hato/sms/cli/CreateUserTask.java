@@ -1,5 +1,6 @@
 package dev.hato.sms.cli;
 
+import dev.hato.sms.auth.Usernames;
 import dev.hato.sms.auth.Users;
 import java.io.PrintStream;
 import java.util.Set;
@@ -32,7 +33,7 @@ final class CreateUserTask implements CommandLineTasks.Task {
         if (invocation.positional().size() != 1) {
             throw new UsageException("give exactly one USERNAME");
         }
-        String username = invocation.positional().get(0);
+        String username = Usernames.normalise(invocation.positional().get(0));
         if (!username.matches("[\\w.@+-]{1,150}")) {
             throw new UsageException("a username has 1-150 letters, digits and @.+-_ only");
         }
@@ -44,7 +45,7 @@ final class CreateUserTask implements CommandLineTasks.Task {
 
     @Override
     public int run(Invocation invocation, ConfigurableApplicationContext context, PrintStream out, PrintStream err) {
-        String username = invocation.positional().get(0);
+        String username = Usernames.normalise(invocation.positional().get(0));
         Users users = context.getBean(Users.class);
         if (users.exists(username)) {
             err.println("createuser: user " + username + " already exists (use changepassword)");

@@ -13,6 +13,8 @@ import java.util.Arrays;
 final class PasswordInput {
 
     static final int MIN_LENGTH = 8;
+    /** What login accepts (LoginRequest): a longer password could be set and then never used. */
+    static final int MAX_LENGTH = 1024;
 
     private PasswordInput() {}
 
@@ -32,6 +34,10 @@ final class PasswordInput {
         }
         if (password.isBlank() || password.length() < MIN_LENGTH) {
             throw new UsageException("the password must have at least " + MIN_LENGTH + " characters");
+        }
+        if (password.length() > MAX_LENGTH) {
+            throw new UsageException(
+                    "the password must have at most " + MAX_LENGTH + " characters (the longest a login accepts)");
         }
         return password;
     }

@@ -1,6 +1,7 @@
 package dev.hato.sms.cli;
 
 import dev.hato.sms.auth.UserImport;
+import dev.hato.sms.auth.Usernames;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -104,7 +105,7 @@ class UserFixtures {
         }
         users.upsertUser(new UserImport.ImportedUser(
                 id,
-                entry.text("username", true),
+                Usernames.normalise(entry.text("username", true)),
                 orEmpty(entry.text("email", false)),
                 password,
                 orEmpty(entry.text("first_name", false)),
@@ -123,7 +124,7 @@ class UserFixtures {
         if (userRef.isIntegralNumber()) {
             userId = userRef.longValue();
         } else if (userRef.isArray() && userRef.size() == 1 && userRef.get(0).isString()) {
-            userId = users.idOf(userRef.get(0).asString()).orElse(null);
+            userId = users.idOf(Usernames.normalise(userRef.get(0).asString())).orElse(null);
         } else {
             throw entry.error("\"user\" must be a user pk or [username]");
         }

@@ -78,12 +78,22 @@ final class DeliveryAttempt {
                 metrics.sent(latency);
             }
         } else if (outcome instanceof SmsProvider.Outcome.Permanent permanent) {
-            outbox.fail(message, permanent.code() + ": " + permanent.detail());
+            logDetail(message, permanent.code(), permanent.detail());
+            outbox.fail(message, forStaff(permanent.code(), "the provider refused this message; it is not sent again"));
             metrics.failed(true);
         } else if (outcome instanceof SmsProvider.Outcome.Outage outage) {
-            outbox.postpone(message, metrics.outagePause(), outage.code() + ": " + outage.detail());
+            logDetail(message, outage.code(), outage.detail());
+            outbox.postpone(
+                    message,
+                    metrics.outagePause(),
+                    forStaff(outage.code(), "the provider refused this service's access; sending is paused"));
         } else if (outcome instanceof SmsProvider.Outcome.Transient transientError) {
-            String error = transientError.code() + ": " + transientError.detail();
+            log.info(
+                    "Message {} not sent this time: {}: {}",
+                    message.id(),
+                    transientError.code(),
+                    transientError.detail());
+            String error = forStaff(transientError.code(), "the provider did not take it this time");
             if (message.attempts() >= maxAttempts) {
                 outbox.fail(message, "gave up after " + message.attempts() + " attempts; last error " + error);
                 metrics.failed(false);
@@ -92,6 +102,20 @@ final class DeliveryAttempt {
                 metrics.retried();
             }
         }
+    }
+
+    /**
+     * What staff read of a failure (the message's last_error and events): a stable code and a short
+     * message. The provider's own text can name the AWS account and role, and a Java exception's can
+     * name hosts and classes: it goes to the log only.
+     */
+    static String forStaff(String code, String meaning) {
+        String stable = code.matches("[A-Za-z0-9_.-]{1,64}") ? code : "ProviderError";
+        return stable + ": " + meaning;
+    }
+
+    private static void logDetail(Outbox.Claimed message, String code, String detail) {
+        log.warn("Message {} not sent: {}: {}", message.id(), code, detail);
     }
 
     private static void sleep(long millis) {

@@ -103,6 +103,8 @@ public final class EmbeddedDatabase implements DisposableBean {
     private static Properties secret(Path file) throws IOException {
         Properties secret = new Properties();
         if (Files.exists(file)) {
+            // On every start, not only when it is made: a copy or a restore may have widened it.
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
             try (var in = Files.newInputStream(file)) {
                 secret.load(in);
             }

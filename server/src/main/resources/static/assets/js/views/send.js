@@ -62,7 +62,7 @@ export async function sendView(ctx) {
       ` ${customer.phone_number_e164} `, customer.opted_out ? badge('opted-out') : ''));
     clear(templateSelect).append(h('option', { value: '' }, t('send.chooseTemplate')),
       ...templates.map((tpl) => h('option', { value: tpl.id }, tpl.name)));
-    const wanted = ctx.query.get('template');
+    const wanted = ctx.id('template');
     if (wanted && templates.some((tpl) => String(tpl.id) === wanted)) templateSelect.value = wanted;
     form.hidden = false;
     if (!templates.length) showInfo(message, [t('send.noTemplates'), ' ', h('a', { href: `#/customers/${id}/templates/new` }, t('templates.new'))]);
@@ -141,7 +141,7 @@ export async function sendView(ctx) {
   });
 
   ctx.main.append(h('h1', {}, t('send.title')), message, searchForm, picked, form, result);
-  const preset = ctx.query.get('customer');
+  const preset = ctx.id('customer');
   if (preset) await choose(preset);
   else search.focus();
 }

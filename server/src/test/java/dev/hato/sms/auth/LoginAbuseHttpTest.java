@@ -101,6 +101,41 @@ class LoginAbuseHttpTest extends HttpTest {
     }
 
     @Test
+    void aUsernameThatGrowsWhenLowerCasedFailsLikeAnyOtherAndIsCounted() {
+        // 140 × "İ" lower-cases to 280 characters (was: longer than the throttle's key column, a 500
+        // with a stack trace on every attempt, and none of them counted).
+        String username = "İ".repeat(140) + String.format("%010d", System.nanoTime() % 10_000_000_000L);
+        List<ApiClient.Response> answers = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            answers.add(client().login(username, "wrong"));
+        }
+
+        assertThat(answers.subList(0, 5)).allSatisfy(answer -> {
+            assertThat(answer.status()).isEqualTo(401);
+            assertThat(answer.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        });
+        assertThat(answers.get(5).status())
+                .as("the sixth attempt, over the limit")
+                .isEqualTo(429);
+    }
+
+    @Test
+    void aUsernameIsOneUserWhicheverUnicodeFormItIsTypedIn() {
+        String suffix = Long.toString(System.nanoTime());
+        users.create("file" + suffix, "", passwordEncoder.encode("a-long-password"), true, false);
+
+        // "ﬁ" is one ligature character; NFKC (Django's normalize_username) makes it "fi".
+        assertThat(client().login("ﬁle" + suffix, "a-long-password").status()).isEqualTo(200);
+        for (int i = 0; i < 5; i++) {
+            client().login("ﬁle" + suffix, "wrong");
+        }
+        assertThat(client().login("file" + suffix, "wrong").status())
+                .as("the failures under the ligature form count for the plain one")
+                .isEqualTo(429);
+    }
+
+    @Test
     void aDjangoHashOfAPasswordLongerThanBcryptAcceptsLogsInAndKeepsWorking() {
         String username = testUsers.staff();
         String longPassword = "あ".repeat(25); // 75 bytes: more than bcrypt reads

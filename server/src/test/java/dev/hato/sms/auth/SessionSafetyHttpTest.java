@@ -104,11 +104,28 @@ class SessionSafetyHttpTest extends HttpTest {
     }
 
     @Test
-    void aNonStaffUserCannotLogIn() {
-        ApiClient.Response login = client().login(testUsers.nonStaff(), TestUsers.PASSWORD);
+    void aNonStaffUsersRightPasswordIsAnsweredAsAWrongOneAndCountedAsOne() {
+        String nonStaff = testUsers.nonStaff();
 
-        assertThat(login.status()).isEqualTo(403);
-        assertThat(login.type()).isEqualTo("urn:sms:problem:forbidden");
+        ApiClient.Response right = client().login(nonStaff, TestUsers.PASSWORD);
+        ApiClient.Response wrong = client().login(nonStaff, "wrong-password");
+
+        assertThat(right.status()).isEqualTo(401);
+        assertThat(right.type()).isEqualTo("urn:sms:problem:invalid-credentials");
+        assertThat(right.json().path("detail").asString())
+                .isEqualTo(wrong.json().path("detail").asString());
+        assertThat(jdbc.sql("select last_login is null from users where username = ?")
+                        .param(nonStaff)
+                        .query(Boolean.class)
+                        .single())
+                .as("no last_login for a login that did not happen")
+                .isTrue();
+        for (int i = 0; i < 3; i++) {
+            client().login(nonStaff, TestUsers.PASSWORD);
+        }
+        assertThat(client().login(nonStaff, TestUsers.PASSWORD).status())
+                .as("five right passwords of a non-staff account count as five failures")
+                .isEqualTo(429);
     }
 
     @Test

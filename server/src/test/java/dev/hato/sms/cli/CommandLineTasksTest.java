@@ -126,6 +126,7 @@ class CommandLineTasksTest {
     @Test
     void badInputExitsWithUsageAndAClearMessage() throws Exception {
         Path shortPassword = write("short.txt", "short\n");
+        Path longPassword = write("long.txt", "x".repeat(1025) + "\n");
 
         assertThat(CommandLineTasks.run(new String[] {"loaddata"}, SmsApplication.class, stream(out), stream(err)))
                 .isEqualTo(CommandLineTasks.USAGE);
@@ -137,10 +138,14 @@ class CommandLineTasksTest {
                 .isEqualTo(CommandLineTasks.USAGE);
         assertThat(run("createuser", "clerk2", "--password-file=" + shortPassword))
                 .isEqualTo(CommandLineTasks.USAGE);
+        assertThat(run("createuser", "clerk3", "--password-file=" + longPassword))
+                .as("a password longer than login accepts")
+                .isEqualTo(CommandLineTasks.USAGE);
         assertThat(err.toString(StandardCharsets.UTF_8))
                 .contains("cannot read missing.json")
                 .contains("unknown option --bogus")
-                .contains("at least 8 characters");
+                .contains("at least 8 characters")
+                .contains("at most 1024 characters");
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,6 +45,8 @@ class EmbeddedDefaultTest {
                     .hasMessageContaining("password");
         }
         assertThat(dataDir.resolve("PG_VERSION")).exists();
+        Path secret = dir.resolve("pg.secret");
+        Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-r--r--"));
 
         Path password = Files.writeString(dir.resolve("pw"), "new-admin-password\n");
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -59,6 +62,9 @@ class EmbeddedDefaultTest {
             assertThat(client.login("admin", "password123").status()).isEqualTo(401);
             assertThat(client.login("admin", "new-admin-password").status()).isEqualTo(200);
         }
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secret)))
+                .as("the secret file's mode after a start that found it readable by others")
+                .isEqualTo("rw-------");
     }
 
     @Test
@@ -67,6 +73,7 @@ class EmbeddedDefaultTest {
                 null,
                 null,
                 "--server.address=0.0.0.0",
+                "--sms.security.allowed-hosts=localhost",
                 "--sms.embedded-db.data-dir=" + dir.resolve("exposed"),
                 "--sms.dispatch.enabled=false")) {
             assertThat(client(exposed).login("admin", "password123").status()).isEqualTo(401);

@@ -34,6 +34,21 @@ class ConsoleRefusalsTest extends BrowserTest {
     }
 
     @Test
+    void aRouteParameterThatIsNoIdNeverBecomesPartOfAnApiPath() {
+        browser.open("");
+        browser.login(username, TestUsers.PASSWORD);
+        browser.open("#/send?customer=../ops/summary&template=../../auth/me");
+        browser.heading("SMS 送信");
+        browser.find("#send-search");
+
+        @SuppressWarnings("unchecked")
+        List<String> fetched =
+                (List<String>) browser.script("return performance.getEntriesByType('resource').map((e) => e.name)");
+        assertThat(fetched).noneMatch(url -> url.contains("/api/ops/summary"));
+        assertThat(browser.mainText()).doesNotContain("queue_depth");
+    }
+
+    @Test
     void aSessionEndedOnTheServerSendsTheNextActionToLoginAndBack() {
         browser.open("");
         browser.login(username, TestUsers.PASSWORD);

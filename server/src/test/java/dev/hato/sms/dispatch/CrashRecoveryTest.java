@@ -105,6 +105,7 @@ class CrashRecoveryTest {
                 classpath,
                 SmsApplication.class.getName(),
                 "--server.port=0",
+                "--sms.security.allowed-hosts=localhost,127.0.0.1",
                 "--spring.datasource.url=" + url,
                 "--spring.datasource.username=postgres",
                 "--sms.demo.enabled=false",

@@ -10,6 +10,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.hato.sms.support.TestClock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -106,6 +107,27 @@ class SnsDispatchTest {
         assertThat(row).containsEntry("status", "failed").containsEntry("attempts", 1);
         assertThat((String) row.get("last_error")).startsWith("InvalidParameter");
         assertThat(sns.publishes()).hasSize(1);
+    }
+
+    @Test
+    void theProvidersErrorTextNeverReachesStaffOnlyItsCode() throws Exception {
+        String secret = "User: arn:aws:sts::123456789012:assumed-role/hato-task/abc is not authorized";
+        sns.server.stubFor(publish().willReturn(error(400, "Sender", "InvalidParameter", secret)));
+        db.queue(1);
+
+        start(OutboxDatabase.properties(20, 5, Duration.ofMillis(50), Duration.ofSeconds(30)));
+        db.awaitSettled(Duration.ofSeconds(10));
+
+        String lastError = db.jdbc
+                .sql("select last_error from messages")
+                .query(String.class)
+                .single();
+        List<String> details = db.jdbc
+                .sql("select detail from message_events where detail is not null")
+                .query(String.class)
+                .list();
+        assertThat(lastError).startsWith("InvalidParameter: ").doesNotContain("123456789012");
+        assertThat(details).noneMatch(detail -> detail.contains("123456789012") || detail.contains("arn:"));
     }
 
     @Test

@@ -141,7 +141,7 @@ class ObservabilityHttpTest extends LoggedInTest {
     void nonStaffUsersCannotLogInSoCannotReadOperatorFigures() {
         ApiClient user = client();
         assertThat(user.login(testUsers.nonStaff(), TestUsers.PASSWORD).status())
-                .isEqualTo(403);
+                .isEqualTo(401);
 
         assertThat(user.get("/api/ops/summary").status()).isEqualTo(401);
         assertThat(user.get("/actuator/prometheus").status()).isEqualTo(401);

@@ -27,6 +27,8 @@ public abstract class HttpTest {
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "");
         registry.add("sms.security.login-throttle.max-failures-per-address", () -> "1000");
+        // Listening on every interface (Spring's default): the hosts the tests' clients name.
+        registry.add("sms.security.allowed-hosts", () -> "localhost,127.0.0.1");
         // Failed logins are padded to a fixed duration (LoginTimingTest measures it); not here.
         registry.add("sms.security.failed-login-duration", () -> "0ms");
         // Every HTTP test shares one outbox; at the production quota (20/s) a backlog left by one test

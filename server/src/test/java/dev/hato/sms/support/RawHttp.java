@@ -39,7 +39,10 @@ public final class RawHttp {
         this.fromAddress = fromAddress;
     }
 
-    /** {@code head} is the request line and headers without the final blank line; Content-Length is added. */
+    /**
+     * {@code head} is the request line and headers without the final blank line; Content-Length is added,
+     * and Host (localhost) unless the head has one.
+     */
     public Answer send(String head, byte[] body) throws IOException {
         try (Socket socket = fromAddress == null
                 ? new Socket("127.0.0.1", port)
@@ -51,7 +54,10 @@ public final class RawHttp {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             StringBuilder request = new StringBuilder(head);
-            request.append("\r\nHost: localhost:").append(port).append("\r\nConnection: close\r\n");
+            if (!head.toLowerCase(Locale.ROOT).contains("\r\nhost:")) {
+                request.append("\r\nHost: localhost:").append(port);
+            }
+            request.append("\r\nConnection: close\r\n");
             if (body != null) {
                 request.append("Content-Length: ").append(body.length).append("\r\n");
             }

@@ -33,6 +33,12 @@ public final class ServiceInstance {
         if (jdbcUrl != null) {
             all.addAll(List.of("--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=postgres"));
         }
+        // On every interface the service needs its host names; a test that sets server.address or the
+        // names itself is about them.
+        if (Arrays.stream(args)
+                .noneMatch(a -> a.startsWith("--server.address=") || a.startsWith("--sms.security.allowed-hosts="))) {
+            all.add("--sms.security.allowed-hosts=localhost,127.0.0.1");
+        }
         all.addAll(List.of(args));
         SpringApplicationBuilder builder = new SpringApplicationBuilder(SmsApplication.class);
         if (clock != null) {

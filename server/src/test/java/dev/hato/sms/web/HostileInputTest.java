@@ -270,6 +270,10 @@ class HostileInputTest extends LoggedInTest {
             headers.append("\r\nX-Request-Id: ").append("\u0001bad id");
         } else if (pick == 6) {
             headers.append("\r\nContent-Encoding: gzip");
+        } else if (pick == 7) {
+            headers.append("\r\nHost: evil.test:8080\r\nOrigin: http://evil.test:8080"); // DNS rebinding
+        } else if (pick == 8) {
+            headers.append("\r\nHost: LOCALHOST");
         }
         return headers.toString();
     }
@@ -302,7 +306,7 @@ class HostileInputTest extends LoggedInTest {
     }
 
     private String value() {
-        return switch (random.nextInt(16)) {
+        return switch (random.nextInt(17)) {
             case 0 -> "\"a\\u0000b\"";
             case 1 -> "\"line\\nbreak\\r\\u0007\"";
             case 2 -> "9223372036854775808";
@@ -318,6 +322,7 @@ class HostileInputTest extends LoggedInTest {
             case 12 -> "\"\\ud800\"";
             case 13 -> "0";
             case 14 -> "\"{{customer_name}}\"";
+            case 15 -> "\"" + "İ".repeat(150) + "\""; // longer once lower-cased
             default -> "\"text\"";
         };
     }
