@@ -58,8 +58,9 @@ class SecurityConfig {
                         .permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")
                         .permitAll()
+                        // Where they are served at all (sms.api-docs.enabled), for staff only.
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
-                        .permitAll()
+                        .hasRole("STAFF")
                         // Operations figures (slowest statements, pool, JVM) are for superusers only.
                         .requestMatchers("/api/ops/**")
                         .hasRole("SUPERUSER")

@@ -67,6 +67,10 @@ public class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor {
             settings.put("server.address", "127.0.0.1");
             log.info("Listening on 127.0.0.1 only (embedded database default); set server.address to expose it");
         }
+        String address = (String) settings.getOrDefault("server.address", environment.getProperty("server.address"));
+        if (isLoopback(address)) {
+            settings.put("sms.embedded-db.on-loopback", "true");
+        }
         environment.getPropertySources().addFirst(new MapPropertySource(SOURCE_NAME, settings));
         application.addInitializers(context -> {
             // Registered before every other bean, so it is destroyed after the pool and the dispatcher.
@@ -78,5 +82,14 @@ public class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor {
 
     private static String redact(String url) {
         return url.replaceAll("password=[^&;]*", "password=***");
+    }
+
+    private static boolean isLoopback(String address) {
+        try {
+            return StringUtils.hasText(address)
+                    && java.net.InetAddress.getByName(address).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
     }
 }

@@ -3,6 +3,7 @@ package dev.hato.sms.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hato.sms.support.ApiClient;
 import dev.hato.sms.support.RawHttp;
 import dev.hato.sms.support.ServiceInstance;
 import dev.hato.sms.support.TestDatabase;
@@ -12,10 +13,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * The defaults around the Host check: on loopback the loopback names, elsewhere none (the service does
- * not start without them), and HSTS once the service runs behind HTTPS. One instance, on loopback behind
+ * not start without them), HSTS once the service runs behind HTTPS, and no API docs off the embedded
+ * database. One instance, on loopback behind
  * a proxy that says whether the client came over TLS.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -72,5 +75,17 @@ class HostCheckDefaultsTest {
 
         assertThat(viaTls.header("strict-transport-security")).contains("max-age=");
         assertThat(plain.header("strict-transport-security")).isNull();
+    }
+
+    @Test
+    void offTheEmbeddedDatabaseTheApiDocsAreNotServedEvenToStaff() {
+        String username = "docs" + System.nanoTime();
+        service.getBean(Users.class)
+                .create(username, "", service.getBean(PasswordEncoder.class).encode("docs-password"), true, false);
+        ApiClient staff = new ApiClient(ServiceInstance.baseUrl(service));
+        assertThat(staff.login(username, "docs-password").status()).isEqualTo(200);
+
+        assertThat(staff.get("/v3/api-docs").status()).isEqualTo(404);
+        assertThat(staff.get("/swagger-ui.html").status()).isEqualTo(404);
     }
 }

@@ -33,6 +33,9 @@ class EmbeddedDefaultTest {
         try (ConfigurableApplicationContext first = start(dataDirSetting)) {
             ApiClient client = client(first);
             assertThat(client.login("admin", "password123").status()).isEqualTo(200);
+            assertThat(client.get("/v3/api-docs").status())
+                    .as("API docs on a developer's machine: the embedded database on loopback")
+                    .isEqualTo(200);
             assertThat(first.getEnvironment().getProperty("server.address"))
                     .as("the embedded default listens on loopback only")
                     .isEqualTo("127.0.0.1");

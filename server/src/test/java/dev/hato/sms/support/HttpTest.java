@@ -29,6 +29,8 @@ public abstract class HttpTest {
         registry.add("sms.security.login-throttle.max-failures-per-address", () -> "1000");
         // Listening on every interface (Spring's default): the hosts the tests' clients name.
         registry.add("sms.security.allowed-hosts", () -> "localhost,127.0.0.1");
+        // Off by default off the embedded database; OpenApiTest and the hostile-input suite read them.
+        registry.add("sms.api-docs.enabled", () -> "true");
         // Failed logins are padded to a fixed duration (LoginTimingTest measures it); not here.
         registry.add("sms.security.failed-login-duration", () -> "0ms");
         // Every HTTP test shares one outbox; at the production quota (20/s) a backlog left by one test

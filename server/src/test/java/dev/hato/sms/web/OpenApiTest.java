@@ -3,14 +3,14 @@ package dev.hato.sms.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hato.sms.support.ApiClient;
-import dev.hato.sms.support.HttpTest;
+import dev.hato.sms.support.LoggedInTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 
-class OpenApiTest extends HttpTest {
+class OpenApiTest extends LoggedInTest {
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -18,7 +18,7 @@ class OpenApiTest extends HttpTest {
 
     @Test
     void specListsEveryApiEndpointOfTheCode() {
-        JsonNode spec = client().get("/v3/api-docs").json();
+        JsonNode spec = client.get("/v3/api-docs").json();
         JsonNode paths = spec.path("paths");
 
         int checked = 0;
@@ -41,7 +41,7 @@ class OpenApiTest extends HttpTest {
 
     @Test
     void specIntroducesTheApiItsSecurityAndEveryErrorAsProblemJson() {
-        JsonNode spec = client().get("/v3/api-docs").json();
+        JsonNode spec = client.get("/v3/api-docs").json();
 
         assertThat(spec.path("info").path("title").asString()).isEqualTo("Hato SMS API");
         assertThat(spec.path("info").path("version").asString()).isNotBlank().isNotEqualTo("v0");
@@ -108,8 +108,15 @@ class OpenApiTest extends HttpTest {
 
     @Test
     void swaggerUiIsServed() {
-        ApiClient.Response response = client().get("/swagger-ui/index.html");
+        ApiClient.Response response = client.get("/swagger-ui/index.html");
 
         assertThat(response.status()).isEqualTo(200);
+    }
+
+    @Test
+    void theApiDocsAndSwaggerUiAreForStaffOnly() {
+        assertThat(client().get("/v3/api-docs").status()).isEqualTo(401);
+        assertThat(client().get("/swagger-ui.html").status()).isEqualTo(401);
+        assertThat(client.get("/v3/api-docs").status()).isEqualTo(200);
     }
 }

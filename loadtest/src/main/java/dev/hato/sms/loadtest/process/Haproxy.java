@@ -39,7 +39,9 @@ final class Haproxy implements AutoCloseable {
               default_backend hato
             backend hato
               balance roundrobin
-              option httpchk GET /actuator/health/readiness
+              option httpchk
+              # HTTP/1.1 with a Host: the service answers only to its allowed hosts (localhost on loopback).
+              http-check send meth GET uri /actuator/health/readiness ver HTTP/1.1 hdr Host localhost
               http-check expect status 200
               default-server inter 500ms fall 2 rise 2
             %s
