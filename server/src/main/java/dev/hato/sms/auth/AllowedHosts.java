@@ -80,7 +80,8 @@ final class AllowedHosts {
         }
     }
 
-    private static boolean isLoopback(String address) {
+    /** Whether an address (server.address, management.server.address) is a loopback one; blank is not. */
+    static boolean isLoopback(String address) {
         if (address == null || address.isBlank()) {
             return false;
         }

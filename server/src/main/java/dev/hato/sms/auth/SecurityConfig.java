@@ -3,8 +3,6 @@ package dev.hato.sms.auth;
 import dev.hato.sms.web.ProblemWriter;
 import dev.hato.sms.web.WebProblems;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.Set;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -115,7 +113,7 @@ class SecurityConfig {
             return request -> false;
         }
         String address = environment.getProperty("management.server.address");
-        if (!properties.managementRemoteAccess() && !isLoopback(address)) {
+        if (!properties.managementRemoteAccess() && !AllowedHosts.isLoopback(address)) {
             throw new IllegalStateException("management.server.port " + managementPort
                     + " serves metrics without a session, so it must listen on loopback: set"
                     + " management.server.address=127.0.0.1 (or sms.security.management-remote-access=true to"
@@ -123,16 +121,5 @@ class SecurityConfig {
         }
         return request -> request.getLocalPort() == managementPort
                 && request.getRequestURI().startsWith("/actuator/");
-    }
-
-    private static boolean isLoopback(String address) {
-        if (address == null || address.isBlank()) {
-            return false;
-        }
-        try {
-            return InetAddress.getByName(address).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
     }
 }

@@ -162,12 +162,6 @@ final class TouchThrottlingSessionRepository
 
     /** A session id as logs may show it: enough of its SHA-256 to tell sessions apart, nothing to use. */
     static String forLog(String id) {
-        try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(id.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return "sha256:" + java.util.HexFormat.of().formatHex(digest, 0, 6);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return "sha256:" + java.util.HexFormat.of().formatHex(Sha256.of(id), 0, 6);
     }
 }

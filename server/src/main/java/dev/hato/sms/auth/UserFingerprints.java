@@ -1,8 +1,5 @@
 package dev.hato.sms.auth;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
@@ -71,13 +68,8 @@ class UserFingerprints {
     }
 
     private static String of(String passwordHash, boolean active, boolean staff, boolean superuser) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((passwordHash + "|" + active + "|" + staff + "|" + superuser)
-                            .getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(Sha256.of(passwordHash + "|" + active + "|" + staff + "|" + superuser));
     }
 }

@@ -1,8 +1,5 @@
 package dev.hato.sms.auth;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -26,12 +23,6 @@ public final class Usernames {
      * and the throttle's key must fit its column so that every attempt is counted.
      */
     static String throttleKey(String username) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(normalise(username).toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return HexFormat.of().formatHex(Sha256.of(normalise(username).toLowerCase(Locale.ROOT)));
     }
 }
