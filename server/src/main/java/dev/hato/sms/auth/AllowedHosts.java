@@ -13,7 +13,7 @@ import java.util.Locale;
  */
 final class AllowedHosts {
 
-    static final List<String> LOOPBACK = List.of("localhost", "127.0.0.1", "[::1]");
+    private static final List<String> LOOPBACK = List.of("localhost", "127.0.0.1", "[::1]");
 
     private final List<String> entries;
 
@@ -39,10 +39,6 @@ final class AllowedHosts {
                 + (isAnyAddress(serverAddress) ? "every interface" : serverAddress)
                 + ": set it to the host names it is reached by (comma-separated, each optionally with a port),"
                 + " for example sms.example.com (only loopback has a default: localhost, 127.0.0.1, [::1])");
-    }
-
-    List<String> entries() {
-        return entries;
     }
 
     /** Whether a Host header (name or name:port) names an allowed host. */
