@@ -87,6 +87,26 @@ export function confirmDialog(message, confirmText) {
   });
 }
 
+/** A modal asking for a required text (a reason); resolves to the trimmed text, or null if cancelled. */
+export function reasonDialog(message, labelText, confirmText) {
+  return new Promise((resolve) => {
+    const input = h('textarea', { id: 'reason-text', required: '', maxlength: '500', rows: '3' });
+    const dialog = h('dialog', { 'aria-labelledby': 'reason-prompt' },
+      h('form', { method: 'dialog' },
+        h('p', { id: 'reason-prompt' }, message),
+        h('label', { for: 'reason-text' }, labelText), input,
+        h('div', { class: 'actions' },
+          h('button', { type: 'submit', value: 'yes', 'data-confirm': '' }, confirmText),
+          h('button', { type: 'button', class: 'secondary', onclick: () => dialog.close('no') }, t('common.cancel')))));
+    dialog.addEventListener('close', () => {
+      dialog.remove();
+      resolve(dialog.returnValue === 'yes' && input.value.trim() ? input.value.trim() : null);
+    });
+    document.body.append(dialog);
+    dialog.showModal();
+  });
+}
+
 let toastTimer;
 export function toast(text) {
   const box = document.getElementById('toast');

@@ -22,7 +22,6 @@ import software.amazon.awscdk.services.ecs.ContainerImage;
 import software.amazon.awscdk.services.ecs.CpuUtilizationScalingProps;
 import software.amazon.awscdk.services.ecs.LogDriver;
 import software.amazon.awscdk.services.ecs.PortMapping;
-import software.amazon.awscdk.services.ecs.Secret;
 import software.amazon.awscdk.services.ecs.patterns.ApplicationLoadBalancedFargateService;
 import software.amazon.awscdk.services.ecs.patterns.ApplicationLoadBalancedTaskImageOptions;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationProtocol;
@@ -102,10 +101,15 @@ public class HatoStack extends Stack {
                         .engine(DatabaseInstanceEngine.postgres(PostgresInstanceEngineProps.builder()
                                 .version(PostgresEngineVersion.of("17", "17"))
                                 .build()))
-                        .parameters(Map.of("shared_preload_libraries", "pg_stat_statements"))
+                        // TLS only (the service checks the server's certificate: DatabaseParts.jdbcUrl).
+                        .parameters(new TreeMap<>(
+                                Map.of("shared_preload_libraries", "pg_stat_statements", "rds.force_ssl", "1")))
                         .build())
                 .build();
-        var secret = database.getSecret();
+        var masterSecret = database.getSecret();
+        var appSecret = DatabaseParts.appSecret(this);
+        ContainerImage image = ContainerImage.fromEcrRepository(
+                Repository.fromRepositoryName(this, "Repository", settings.repository()), settings.imageTag());
 
         LogGroup logs = LogGroup.Builder.create(this, "Logs")
                 .retention(RetentionDays.ONE_MONTH)
@@ -133,9 +137,7 @@ public class HatoStack extends Stack {
                 .minHealthyPercent(100)
                 .maxHealthyPercent(200)
                 .taskImageOptions(ApplicationLoadBalancedTaskImageOptions.builder()
-                        .image(ContainerImage.fromEcrRepository(
-                                Repository.fromRepositoryName(this, "Repository", settings.repository()),
-                                settings.imageTag()))
+                        .image(image)
                         .containerPort(8080)
                         .logDriver(LogDriver.awsLogs(software.amazon.awscdk.services.ecs.AwsLogDriverProps.builder()
                                 .logGroup(logs)
@@ -143,10 +145,7 @@ public class HatoStack extends Stack {
                                 .build()))
                         // Sorted maps: the same template at every synthesis (Map.of's order changes per JVM).
                         .environment(new TreeMap<>(Map.ofEntries(
-                                Map.entry(
-                                        "SPRING_DATASOURCE_URL",
-                                        "jdbc:postgresql://" + database.getDbInstanceEndpointAddress() + ":"
-                                                + database.getDbInstanceEndpointPort() + "/hato"),
+                                Map.entry("SPRING_DATASOURCE_URL", DatabaseParts.jdbcUrl(database)),
                                 Map.entry("SMS_PROVIDER", "sns"),
                                 Map.entry("SMS_SNS_REGION", getRegion()),
                                 Map.entry(
@@ -164,12 +163,20 @@ public class HatoStack extends Stack {
                                 Map.entry("MANAGEMENT_SERVER_ADDRESS", "0.0.0.0"),
                                 // The security group below keeps this port inside the VPC.
                                 Map.entry("SMS_SECURITY_MANAGEMENT_REMOTE_ACCESS", "true"))))
-                        .secrets(new TreeMap<>(Map.of(
-                                "SPRING_DATASOURCE_USERNAME", Secret.fromSecretsManager(secret, "username"),
-                                "SPRING_DATASOURCE_PASSWORD", Secret.fromSecretsManager(secret, "password"))))
+                        .secrets(DatabaseParts.appCredentials(appSecret))
                         .build())
                 .build();
 
+        DatabaseParts.addSetupContainer(
+                service.getTaskDefinition(),
+                image,
+                LogDriver.awsLogs(software.amazon.awscdk.services.ecs.AwsLogDriverProps.builder()
+                        .logGroup(logs)
+                        .streamPrefix("hato-dbsetup")
+                        .build()),
+                database,
+                masterSecret,
+                appSecret);
         service.getTaskDefinition()
                 .getDefaultContainer()
                 .addPortMappings(

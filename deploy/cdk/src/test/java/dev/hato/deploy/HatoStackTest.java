@@ -69,7 +69,7 @@ class HatoStackTest {
         template.hasResourceProperties(
                 "AWS::RDS::DBInstance",
                 Map.of("Engine", "postgres", "StorageEncrypted", true, "PubliclyAccessible", false, "MultiAZ", true));
-        template.resourceCountIs("AWS::SecretsManager::Secret", 1);
+        template.resourceCountIs("AWS::SecretsManager::Secret", 2); // the master's and the application role's
         for (String name : List.of("SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD")) {
             template.hasResourceProperties(
                     "AWS::ECS::TaskDefinition",
@@ -235,6 +235,59 @@ class HatoStackTest {
                 .build());
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Settings.from(noCertificate.getNode()))
                 .hasMessageContaining("certificateArn");
+    }
+
+    @Test
+    void theServiceConnectsOverVerifiedTlsAsTheApplicationRoleAndOnlyTheSetupContainerHoldsTheMaster()
+            throws Exception {
+        JsonNode containers = null;
+        for (JsonNode resource : new ObjectMapper().readTree(json).path("Resources")) {
+            if (resource.path("Type").asText().equals("AWS::ECS::TaskDefinition")) {
+                containers = resource.path("Properties").path("ContainerDefinitions");
+            }
+        }
+        JsonNode service = container(containers, "web");
+        JsonNode setup = container(containers, "DatabaseSetup");
+
+        assertThat(variable(service, "Environment", "Value", "SPRING_DATASOURCE_URL"))
+                .contains("sslmode=verify-full&sslrootcert=/app/rds-global-bundle.pem");
+        for (String name : List.of("SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD")) {
+            assertThat(variable(service, "Secrets", "ValueFrom", name))
+                    .as("the service's " + name)
+                    .contains("AppDatabaseSecret")
+                    .doesNotContain("DatabaseSecretAttachment");
+            assertThat(variable(setup, "Secrets", "ValueFrom", name))
+                    .as("the setup container's " + name)
+                    .contains("DatabaseSecretAttachment");
+        }
+        assertThat(variable(setup, "Secrets", "ValueFrom", "SMS_DBSETUP_APP_PASSWORD"))
+                .contains("AppDatabaseSecret");
+        assertThat(setup.path("Essential").asBoolean(true)).isFalse();
+        assertThat(setup.path("Command").toString()).isEqualTo("[\"dbsetup\"]");
+        assertThat(service.path("DependsOn").toString())
+                .contains("\"ContainerName\":\"DatabaseSetup\"")
+                .contains("\"Condition\":\"SUCCESS\"");
+        template.hasResourceProperties(
+                "AWS::RDS::DBParameterGroup", Map.of("Parameters", Match.objectLike(Map.of("rds.force_ssl", "1"))));
+    }
+
+    private static JsonNode container(JsonNode containers, String name) {
+        for (JsonNode container : containers) {
+            if (container.path("Name").asText().equals(name)) {
+                return container;
+            }
+        }
+        throw new AssertionError("no container " + name + " in " + containers);
+    }
+
+    /** The value of one entry of a container's Environment or Secrets, as JSON text (it may be a token). */
+    private static String variable(JsonNode container, String list, String field, String name) {
+        for (JsonNode entry : container.path(list)) {
+            if (entry.path("Name").asText().equals(name)) {
+                return entry.path(field).toString();
+            }
+        }
+        throw new AssertionError("no " + name + " in " + list + " of " + container.path("Name"));
     }
 
     /** The service's container has these variables in its environment (among others). */

@@ -68,7 +68,7 @@ class AuthController {
         fingerprints.remember(user.id(), fingerprint);
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                new StaffPrincipal(user.id(), user.username()), null, authorities(user)));
+                new StaffPrincipal(user.id(), user.username(), user.isSuperuser()), null, authorities(user)));
         SecurityContextHolder.setContext(context);
         contextRepository.saveContext(context, request, response);
         csrfTokens.rotate(session, response);

@@ -57,7 +57,8 @@ class SecurityConfig {
                         .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")
                         .permitAll()
                         // Where they are served at all (sms.api-docs.enabled), for staff only.
-                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                        // (".yaml" too: "/v3/api-docs/**" does not cover it, and it was served to anyone.)
+                        .requestMatchers("/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui/**", "/swagger-ui.html")
                         .hasRole("STAFF")
                         // Operations figures (slowest statements, pool, JVM) are for superusers only.
                         .requestMatchers("/api/ops/**")

@@ -41,15 +41,27 @@ public record SecurityProperties(
         @DefaultValue List<String> allowedHosts) {
 
     /**
-     * Failed logins allowed per window before each further attempt must wait 1 s, 2 s, 4 s, ... (429
-     * with Retry-After).
+     * Failed logins allowed per window before each further attempt must wait 1 s, 2 s, 4 s, ... up to the
+     * window (429 with Retry-After). docs/reliability.md states what that allows an attacker per hour.
      *
      * @param maxFailuresPerUsername failed logins per (username, client address) within the window
-     * @param maxFailuresPerAddress failed logins per client address within the window
+     * @param maxFailuresPerUsernameAllAddresses failed logins per username from all addresses together
+     *     within the window (spraying one account from many addresses); not applied to an address the
+     *     user logged in from recently, or an office address, while that address has no failures for
+     *     the user
+     * @param maxFailuresPerAddress failed logins per client address within the window, across usernames;
+     *     not applied to office addresses, nor to an address the user logged in from recently while it
+     *     has no failures for the user
      * @param window how long failed logins are counted
+     * @param officeAddresses the offices' egress addresses (IP or CIDR, e.g. 203.0.113.0/28): many staff
+     *     behind one NAT, whose typos never slow each other
+     * @param knownAddressLifetime how long a successful login makes its address known for that user
      */
     public record LoginThrottle(
             @DefaultValue("5") @Min(1) int maxFailuresPerUsername,
+            @DefaultValue("10") @Min(1) int maxFailuresPerUsernameAllAddresses,
             @DefaultValue("20") @Min(1) int maxFailuresPerAddress,
-            @DefaultValue("15m") @NotNull Duration window) {}
+            @DefaultValue("15m") @NotNull Duration window,
+            @DefaultValue List<String> officeAddresses,
+            @DefaultValue("30d") @NotNull Duration knownAddressLifetime) {}
 }

@@ -41,7 +41,7 @@ final class ChangePasswordTask implements CommandLineTasks.Task {
             err.println("changepassword: no user named " + username);
             return CommandLineTasks.FAILED;
         }
-        String password = PasswordInput.read(invocation);
+        String password = PasswordInput.read(invocation, java.util.List.of(username));
         users.setPassword(username, context.getBean(PasswordEncoder.class).encode(password));
         out.println("Password changed for " + username);
         return CommandLineTasks.OK;

@@ -8,11 +8,14 @@ import java.util.Set;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.SimpleCommandLinePropertySource;
+import org.springframework.core.env.StandardEnvironment;
 
 /**
  * Administrative tasks on the service's own jar: {@code loaddata}, {@code createuser}, {@code
  * changepassword}. They boot the same configuration without the web server, so they act on the
  * database the service uses (starting and stopping the embedded one when that is the default).
+ * {@code dbsetup} (the deployment's database role) connects on its own, without booting the service.
  */
 public final class CommandLineTasks {
 
@@ -26,7 +29,9 @@ public final class CommandLineTasks {
             "createuser",
             new CreateUserTask(),
             "changepassword",
-            new ChangePasswordTask());
+            new ChangePasswordTask(),
+            "dbsetup",
+            new DatabaseSetupTask());
 
     private CommandLineTasks() {}
 
@@ -59,6 +64,22 @@ public final class CommandLineTasks {
             err.println(args[0] + ": " + e.getMessage());
             err.println(task.usage());
             return USAGE;
+        }
+        if (task instanceof DatabaseSetupTask setup) {
+            try {
+                StandardEnvironment environment = new StandardEnvironment();
+                environment
+                        .getPropertySources()
+                        .addFirst(new SimpleCommandLinePropertySource(
+                                invocation.settings().toArray(String[]::new)));
+                return setup.runWithout(environment, out);
+            } catch (UsageException e) {
+                err.println(args[0] + ": " + e.getMessage());
+                return USAGE;
+            } catch (RuntimeException e) {
+                err.println(args[0] + ": " + rootMessage(e));
+                return FAILED;
+            }
         }
         try (ConfigurableApplicationContext context = boot(application, invocation.settings())) {
             return task.run(invocation, context, out, err);

@@ -51,7 +51,8 @@ final class CreateUserTask implements CommandLineTasks.Task {
             err.println("createuser: user " + username + " already exists (use changepassword)");
             return CommandLineTasks.FAILED;
         }
-        String password = PasswordInput.read(invocation);
+        String password = PasswordInput.read(
+                invocation, java.util.List.of(username, invocation.options().getOrDefault("email", "")));
         boolean superuser = invocation.flags().contains("superuser");
         boolean staff = superuser || invocation.flags().contains("staff");
         long id = users.create(

@@ -1,5 +1,6 @@
 package dev.hato.sms.cli;
 
+import dev.hato.sms.auth.PasswordPolicy;
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
@@ -8,17 +9,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 
 /** Reads a new password from --password-file, the terminal (asked twice) or the first line of stdin. */
 final class PasswordInput {
 
-    static final int MIN_LENGTH = 8;
-    /** What login accepts (LoginRequest): a longer password could be set and then never used. */
-    static final int MAX_LENGTH = 1024;
-
     private PasswordInput() {}
 
-    static String read(Invocation invocation) {
+    /** The new password, if {@link PasswordPolicy} allows it for a user with these names and e-mail. */
+    static String read(Invocation invocation, List<String> userInputs) {
         String password;
         String file = invocation.options().get("password-file");
         if (file != null) {
@@ -32,13 +31,9 @@ final class PasswordInput {
         } else {
             password = fromStdin();
         }
-        if (password.isBlank() || password.length() < MIN_LENGTH) {
-            throw new UsageException("the password must have at least " + MIN_LENGTH + " characters");
-        }
-        if (password.length() > MAX_LENGTH) {
-            throw new UsageException(
-                    "the password must have at most " + MAX_LENGTH + " characters (the longest a login accepts)");
-        }
+        PasswordPolicy.refusal(password, userInputs).ifPresent(why -> {
+            throw new UsageException(why);
+        });
         return password;
     }
 

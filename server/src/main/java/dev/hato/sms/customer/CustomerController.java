@@ -53,11 +53,11 @@ class CustomerController {
     }
 
     @PatchMapping("/{id}")
-    @ProblemResponses({"validation-failed", "malformed-request", "not-found"})
+    @ProblemResponses({"validation-failed", "malformed-request", "not-found", "opt-out-lift-forbidden"})
     CustomerView update(
             @PathVariable long id,
             @Valid @RequestBody CustomerRequests.Update update,
             @AuthenticationPrincipal StaffPrincipal staff) {
-        return service.update(id, update, staff.id());
+        return service.update(id, update, staff.id(), staff.superuser());
     }
 }

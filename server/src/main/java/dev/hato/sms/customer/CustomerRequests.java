@@ -19,11 +19,17 @@ final class CustomerRequests {
             @Schema(example = "CRM-00042") @Size(max = 255) @Nullable
             String externalId) {}
 
-    /** A partial update: absent (or null) fields are left as they are; an empty string clears a text field. */
+    /**
+     * A partial update: absent (or null) fields are left as they are; an empty string clears a text field.
+     * {@code reason} is required with {@code opted_out: false} when that lifts an opt-out (superusers only).
+     */
     record Update(
             @Schema(example = "山田花子") @Size(max = 255) @Nullable
             String name,
 
             @Size(max = 255) @Nullable String externalId,
-            @Schema(example = "true") @Nullable Boolean optedOut) {}
+            @Schema(example = "true") @Nullable Boolean optedOut,
+
+            @Schema(example = "Asked in writing on 2026-12-01 to receive reminders again") @Size(max = 500) @Nullable
+            String reason) {}
 }

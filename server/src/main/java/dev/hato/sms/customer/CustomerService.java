@@ -39,9 +39,23 @@ class CustomerService {
         return Page.of(customers.page(e164, nameContains, Cursor.decode(cursor), size + 1), size, CustomerView::id);
     }
 
-    /** Opting out (or back in) acts on the number: every customer with it is affected, and it is recorded. */
+    /**
+     * Opting out (or back in) acts on the number: every customer with it is affected, and it is recorded.
+     * Any staff member may opt a number out; only a superuser may lift an opt-out, and says why.
+     */
     @Transactional
-    CustomerView update(long id, CustomerRequests.Update update, long staffId) {
+    CustomerView update(long id, CustomerRequests.Update update, long staffId, boolean superuser) {
+        CustomerView before = customers.find(id).orElseThrow(() -> ApiProblem.notFound("Customer", id));
+        boolean lifting = Boolean.FALSE.equals(update.optedOut()) && before.optedOut();
+        if (lifting && !superuser) {
+            throw CustomerProblems.OPT_OUT_LIFT_FORBIDDEN.exception("Only a superuser may lift the opt-out of "
+                    + before.phoneNumberE164() + "; ask one to do it, with the customer's consent as the reason");
+        }
+        String reason = update.reason() == null ? "" : update.reason().strip();
+        if (lifting && reason.isEmpty()) {
+            throw ApiProblem.invalidField(
+                    "reason", "Say why the opt-out is lifted (for example how the customer consented)");
+        }
         CustomerView customer = customers.update(id, update).orElseThrow(() -> ApiProblem.notFound("Customer", id));
         if (update.optedOut() == null || update.optedOut() == customer.optedOut()) {
             return customer;
@@ -49,7 +63,7 @@ class CustomerService {
         if (update.optedOut()) {
             suppressions.suppress(customer.phoneNumberE164(), staffId, id);
         } else {
-            suppressions.lift(customer.phoneNumberE164(), staffId, id);
+            suppressions.lift(customer.phoneNumberE164(), staffId, id, reason);
         }
         return customers.find(id).orElseThrow();
     }

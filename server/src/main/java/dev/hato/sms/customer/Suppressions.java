@@ -3,6 +3,7 @@ package dev.hato.sms.customer;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,17 +28,17 @@ public class Suppressions {
                 .params(e164, actor, customerId)
                 .update();
         if (added == 1) {
-            record(e164, "opt-out", actor, customerId);
+            record(e164, "opt-out", actor, customerId, null);
         }
     }
 
     @Transactional
-    void lift(String e164, long actor, long customerId) {
+    void lift(String e164, long actor, long customerId, String reason) {
         int removed = jdbc.sql("delete from suppressions where phone_number_e164 = ?")
                 .param(e164)
                 .update();
         if (removed == 1) {
-            record(e164, "opt-in", actor, customerId);
+            record(e164, "opt-in", actor, customerId, reason);
         }
     }
 
@@ -52,9 +53,10 @@ public class Suppressions {
                 .list());
     }
 
-    private void record(String e164, String action, long actor, long customerId) {
-        jdbc.sql("insert into suppression_events (phone_number_e164, action, actor, customer_id) values (?, ?, ?, ?)")
-                .params(e164, action, actor, customerId)
+    private void record(String e164, String action, long actor, long customerId, @Nullable String reason) {
+        jdbc.sql("insert into suppression_events (phone_number_e164, action, actor, customer_id, reason)"
+                        + " values (?, ?, ?, ?, ?)")
+                .params(e164, action, actor, customerId, reason)
                 .update();
     }
 }

@@ -25,6 +25,11 @@ final class PublishGate {
         calling();
     }
 
+    /** When the latest call was let through or started (System.nanoTime). */
+    long lastCallNanos() {
+        return lastCall.get();
+    }
+
     /** Called right before the provider call: a call that starts late pushes the next one back. */
     void calling() {
         long now = System.nanoTime();

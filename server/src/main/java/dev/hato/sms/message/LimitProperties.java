@@ -18,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  *     with sns)
  * @param dailySegments segments (what carriers bill) per day for the whole service (0 = off; unset: off
  *     with sandbox, 20000 with sns)
+ * @param perUserDailySegments segments per staff member per day, so one account (or a stolen session)
+ *     cannot use up the service's day (0 = off; unset: off with sandbox, 5000 with sns)
  * @param dayZone where a day starts for the daily segment limit
  * @param syncInterval how often each instance adds its counts to the shared ones and reads the others'
  */
@@ -27,9 +29,13 @@ public record LimitProperties(
         @Nullable @Min(0) Integer perUserPerMinute,
         @Nullable @Min(0) Integer perDestinationPerHour,
         @Nullable @Min(0) Long dailySegments,
+        @Nullable @Min(0) Long perUserDailySegments,
         @DefaultValue("Asia/Tokyo") @NotNull ZoneId dayZone,
         @DefaultValue("1s") @NotNull Duration syncInterval) {
 
-    /** With SNS: a person sends one a second at most, a phone gets 10 an hour, 20,000 segments a day. */
-    static final long[] SNS_DEFAULTS = {60, 10, 20_000};
+    /**
+     * With SNS: a person sends one a second at most, a phone gets 10 an hour, 20,000 segments a day, a
+     * quarter of them from one staff member.
+     */
+    static final long[] SNS_DEFAULTS = {60, 10, 20_000, 5_000};
 }

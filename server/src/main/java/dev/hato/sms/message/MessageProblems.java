@@ -38,4 +38,9 @@ final class MessageProblems implements ProblemTypes {
             HttpStatus.TOO_MANY_REQUESTS,
             "The service's daily segment limit is reached",
             "sms.limits.daily-segments reached (Retry-After)");
+    static final ProblemType USER_DAILY_SEGMENT_LIMIT = new ProblemType(
+            "user-daily-segment-limit",
+            HttpStatus.TOO_MANY_REQUESTS,
+            "This staff member's daily segment limit is reached",
+            "sms.limits.per-user-daily-segments reached (Retry-After)");
 }

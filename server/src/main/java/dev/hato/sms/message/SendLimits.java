@@ -17,7 +17,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * The guards against SMS pumping and mistakes ({@link LimitProperties}): sends per staff member per
- * minute, per destination per hour, segments per day. Counted in {@link SharedCounters}, so they hold
+ * minute, per destination per hour, segments per day for the service and per staff member. Counted in {@link SharedCounters}, so they hold
  * across instances with no round trip per send; a refusal is 429 with its own problem type and
  * Retry-After until the window ends.
  */
@@ -31,6 +31,7 @@ class SendLimits {
     private final long perUserPerMinute;
     private final long perDestinationPerHour;
     private final long dailySegments;
+    private final long perUserDailySegments;
 
     SendLimits(
             SharedCounters counters,
@@ -46,6 +47,7 @@ class SendLimits {
         this.perUserPerMinute = effective(properties.perUserPerMinute(), sns, 0);
         this.perDestinationPerHour = effective(properties.perDestinationPerHour(), sns, 1);
         this.dailySegments = effective(properties.dailySegments(), sns, 2);
+        this.perUserDailySegments = effective(properties.perUserDailySegments(), sns, 3);
     }
 
     private static long effective(Number configured, boolean sns, int index) {
@@ -64,11 +66,12 @@ class SendLimits {
         }
         SharedCounters.Count full = counters.hold(counts);
         if (full != null) {
-            ProblemType type = full.key().startsWith("u:")
-                    ? MessageProblems.SEND_RATE_LIMITED
-                    : full.key().startsWith("d:")
-                            ? MessageProblems.DESTINATION_RATE_LIMITED
-                            : MessageProblems.DAILY_SEGMENT_LIMIT;
+            ProblemType type = switch (full.key().substring(0, full.key().indexOf(':'))) {
+                case "u" -> MessageProblems.SEND_RATE_LIMITED;
+                case "d" -> MessageProblems.DESTINATION_RATE_LIMITED;
+                case "us" -> MessageProblems.USER_DAILY_SEGMENT_LIMIT;
+                default -> MessageProblems.DAILY_SEGMENT_LIMIT;
+            };
             Counter.builder("sms.limits.refused")
                     .description("Sends refused by a send limit")
                     .tag("limit", type.slug())
@@ -91,7 +94,7 @@ class SendLimits {
     }
 
     private List<SharedCounters.Count> counts(long staffId, String e164, int segments, Instant now) {
-        List<SharedCounters.Count> counts = new ArrayList<>(3);
+        List<SharedCounters.Count> counts = new ArrayList<>(4);
         if (perUserPerMinute > 0) {
             Instant start = now.truncatedTo(ChronoUnit.MINUTES);
             counts.add(new SharedCounters.Count(
@@ -102,9 +105,12 @@ class SendLimits {
             counts.add(new SharedCounters.Count(
                     "d:" + e164 + ":" + start.getEpochSecond(), perDestinationPerHour, start.plusSeconds(3600), 1));
         }
+        LocalDate day = LocalDate.ofInstant(now, properties.dayZone());
+        Instant end = day.plusDays(1).atStartOfDay(properties.dayZone()).toInstant();
+        if (perUserDailySegments > 0) {
+            counts.add(new SharedCounters.Count("us:" + staffId + ":" + day, perUserDailySegments, end, segments));
+        }
         if (dailySegments > 0) {
-            LocalDate day = LocalDate.ofInstant(now, properties.dayZone());
-            Instant end = day.plusDays(1).atStartOfDay(properties.dayZone()).toInstant();
             counts.add(new SharedCounters.Count("s:" + day, dailySegments, end, segments));
         }
         return counts;

@@ -18,8 +18,10 @@ import org.springframework.stereotype.Component;
  * Counters per time window, shared by every instance without a round trip per count. Each instance
  * decides from the last shared total it read plus what it counted itself since (in memory); every
  * {@code sms.limits.sync-interval} it adds its new counts to {@code send_counters} and reads everyone's
- * totals back, in one statement. A window can therefore overshoot its limit by what the other instances
- * counted for the same key within one interval; on one instance it is exact.
+ * totals back, in one statement. The first time an instance uses a key it reads that key's shared total
+ * before deciding (one statement for all of a send's new keys), so an instance that starts, or meets a
+ * window, late in it does not start from 0. A window can still overshoot its limit by what the other
+ * instances accept for the key between their last reads: docs/reliability.md states the bound.
  */
 @Component
 class SharedCounters {
@@ -58,9 +60,18 @@ class SharedCounters {
      */
     @Nullable
     Count hold(List<Count> counts) {
+        List<String> unseen;
+        synchronized (windows) {
+            unseen = counts.stream()
+                    .map(Count::key)
+                    .filter(key -> !windows.containsKey(key))
+                    .toList();
+        }
+        Map<String, Long> totals = unseen.isEmpty() ? Map.of() : sharedTotals(unseen);
         synchronized (windows) {
             for (Count count : counts) {
                 Window window = windows.computeIfAbsent(count.key(), k -> new Window(count.end()));
+                window.shared = Math.max(window.shared, totals.getOrDefault(count.key(), 0L));
                 if (window.used() + count.amount() > count.limit()) {
                     return count;
                 }
@@ -68,6 +79,16 @@ class SharedCounters {
             counts.forEach(count -> windows.get(count.key()).pending += count.amount());
         }
         return null;
+    }
+
+    /** Everyone's synced totals of these keys (absent: nobody counted in that window yet). */
+    private Map<String, Long> sharedTotals(List<String> keys) {
+        Map<String, Long> totals = new HashMap<>();
+        jdbc.sql("select key, count from send_counters where key = any(?)")
+                .param(keys.toArray(String[]::new))
+                .query((rs, i) -> totals.put(rs.getString(1), rs.getLong(2)))
+                .list();
+        return totals;
     }
 
     /** The counted thing happened: the counts become real. */

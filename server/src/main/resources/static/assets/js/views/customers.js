@@ -1,7 +1,7 @@
 import { api, get, query } from '../api.js';
 import { h, clear, formatTime } from '../dom.js';
 import { t } from '../i18n.js';
-import { alertBox, badge, clearFieldErrors, confirmDialog, field, showError, showFieldErrors, showInfo, toast } from '../ui.js';
+import { alertBox, badge, clearFieldErrors, confirmDialog, field, reasonDialog, showError, showFieldErrors, showInfo, toast } from '../ui.js';
 
 /** Search parameters for what staff typed: digits (full-width too) mean a phone number, anything else a name. */
 export function customerSearch(text) {
@@ -110,14 +110,23 @@ export async function customerView(ctx) {
       h('dt', {}, t('customers.col.state')), h('dd', {}, customer.opted_out ? badge('opted-out') : t('customers.active')));
     optButton.className = customer.opted_out ? 'secondary' : 'danger';
     clear(optButton).append(customer.opted_out ? t('customers.optIn') : t('customers.optOut'));
+    // Lifting an opt-out is for superusers (the server refuses anyone else with 403).
+    optButton.hidden = customer.opted_out && !ctx.me.is_superuser;
+    liftNote.hidden = !optButton.hidden;
   }
+  const liftNote = h('p', { class: 'hint' }, t('customers.liftSuperuserOnly'));
   optButton.addEventListener('click', async () => {
     const out = !customer.opted_out;
-    const ok = await confirmDialog(t(out ? 'customers.confirmOptOut' : 'customers.confirmOptIn', { number: customer.phone_number_e164 }),
-      out ? t('customers.optOut') : t('customers.optIn'));
-    if (!ok) return optButton.focus();
+    const number = customer.phone_number_e164;
+    const change = { opted_out: out };
+    if (out) {
+      if (!(await confirmDialog(t('customers.confirmOptOut', { number }), t('customers.optOut')))) return optButton.focus();
+    } else {
+      change.reason = await reasonDialog(t('customers.confirmOptIn', { number }), t('customers.liftReason'), t('customers.optIn'));
+      if (!change.reason) return optButton.focus();
+    }
     try {
-      customer = (await api('PATCH', '/api/customers/' + id, { opted_out: out })).data;
+      customer = (await api('PATCH', '/api/customers/' + id, change)).data;
       show();
       showInfo(message, t(out ? 'customers.optedOut' : 'customers.optedIn'), 'ok');
     } catch (error) {
@@ -130,7 +139,7 @@ export async function customerView(ctx) {
   ctx.main.append(
     h('h1', {}, customer.name || customer.phone_number_e164), message,
     h('section', { class: 'panel', 'aria-label': t('customers.details') }, facts,
-      h('div', { class: 'actions' }, optButton,
+      h('div', { class: 'actions' }, optButton, liftNote,
         h('a', { class: 'button secondary', href: '#/send?customer=' + id }, t('nav.send')),
         h('a', { class: 'button secondary', href: '#/history?customer_id=' + id }, t('nav.history')))),
     h('h2', {}, t('templates.title')),

@@ -9,6 +9,8 @@ import dev.hato.sms.support.TestUsers;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -85,6 +87,22 @@ class LoginAbuseHttpTest extends HttpTest {
                         .status())
                 .as("the real user, from elsewhere, still logs in")
                 .isEqualTo(200);
+    }
+
+    @Test
+    void fortyEightWrongPasswordsForOneUsernameFromTwelveAddressesAreSlowedAfterTheTenth() throws Exception {
+        String username = testUsers.staff();
+        Map<Integer, Integer> byStatus = new TreeMap<>();
+        for (int i = 0; i < 48; i++) {
+            RawHttp address = new RawHttp(port, "127.0.1." + (10 + i % 12));
+            byStatus.merge(
+                    address.send(login(username, "wrong"), body(username, "wrong"))
+                            .status(),
+                    1,
+                    Integer::sum);
+        }
+
+        assertThat(byStatus).isEqualTo(Map.of(401, 10, 429, 38));
     }
 
     @Test

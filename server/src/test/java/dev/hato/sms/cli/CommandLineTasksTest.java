@@ -108,7 +108,7 @@ class CommandLineTasksTest {
 
     @Test
     void createUserThenChangePasswordFromFile() throws Exception {
-        Path password = write("pw.txt", "a-long-password\n");
+        Path password = write("pw.txt", "tsubame kasa hanabi 7\n");
 
         assertThat(run("createuser", "clerk1", "--staff", "--email=clerk1@example.com", "--password-file=" + password))
                 .isZero();
@@ -125,7 +125,8 @@ class CommandLineTasksTest {
 
     @Test
     void badInputExitsWithUsageAndAClearMessage() throws Exception {
-        Path shortPassword = write("short.txt", "short\n");
+        Path shortPassword = write("short.txt", "elevenchars\n");
+        Path commonPassword = write("common.txt", "password1234\n");
         Path longPassword = write("long.txt", "x".repeat(1025) + "\n");
 
         assertThat(CommandLineTasks.run(new String[] {"loaddata"}, SmsApplication.class, stream(out), stream(err)))
@@ -138,13 +139,17 @@ class CommandLineTasksTest {
                 .isEqualTo(CommandLineTasks.USAGE);
         assertThat(run("createuser", "clerk2", "--password-file=" + shortPassword))
                 .isEqualTo(CommandLineTasks.USAGE);
+        assertThat(run("createuser", "clerk4", "--password-file=" + commonPassword))
+                .as("a common password of 12 characters")
+                .isEqualTo(CommandLineTasks.USAGE);
         assertThat(run("createuser", "clerk3", "--password-file=" + longPassword))
                 .as("a password longer than login accepts")
                 .isEqualTo(CommandLineTasks.USAGE);
         assertThat(err.toString(StandardCharsets.UTF_8))
                 .contains("cannot read missing.json")
                 .contains("unknown option --bogus")
-                .contains("at least 8 characters")
+                .contains("at least 12 characters")
+                .contains("too easy to guess")
                 .contains("at most 1024 characters");
     }
 

@@ -34,6 +34,41 @@ class ConsoleRefusalsTest extends BrowserTest {
     }
 
     @Test
+    void onlyASuperuserIsOfferedToLiftAnOptOutAndMustGiveAReason() {
+        String customerId = registerCustomer("Lift Me");
+        var superuser = client();
+        superuser.login(username, TestUsers.PASSWORD);
+        superuser.patch("/api/customers/" + customerId, java.util.Map.of("opted_out", true));
+
+        String staff = users.staff();
+        browser.open("");
+        browser.login(staff, TestUsers.PASSWORD);
+        browser.open("#/customers/" + customerId);
+        browser.heading("Lift Me");
+        assertThat(browser.find("section.panel .hint").getText()).contains("スーパーユーザーのみ");
+        assertThat(browser.script("return [...document.querySelectorAll('section.panel .actions button')]"
+                        + ".every((b) => b.offsetParent === null)"))
+                .as("no visible button to lift the opt-out")
+                .isEqualTo(true);
+
+        browser.reset();
+        browser.open("");
+        browser.login(username, TestUsers.PASSWORD);
+        browser.open("#/customers/" + customerId);
+        browser.heading("Lift Me");
+        browser.find("section.panel button.secondary").click();
+        browser.find("dialog[open] #reason-text").sendKeys("Asked again in writing");
+        browser.find("dialog[open] button[data-confirm]").click();
+        browser.waitFor(
+                d -> d.findElement(By.cssSelector("main > .alert")).getText().contains("記録されました"));
+        assertThat(jdbc.sql("select reason from suppression_events where customer_id = ? and action = 'opt-in'")
+                        .param(Long.parseLong(customerId))
+                        .query(String.class)
+                        .single())
+                .isEqualTo("Asked again in writing");
+    }
+
+    @Test
     void aRouteParameterThatIsNoIdNeverBecomesPartOfAnApiPath() {
         browser.open("");
         browser.login(username, TestUsers.PASSWORD);

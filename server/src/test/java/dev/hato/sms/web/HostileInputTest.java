@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hato.sms.support.ApiClient;
 import dev.hato.sms.support.LoggedInTest;
 import dev.hato.sms.support.RawHttp;
+import dev.hato.sms.support.TestUsers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,10 +34,11 @@ import tools.jackson.databind.JsonNode;
 /**
  * Tries the API as a fuzzer would: at least 10,000 generated requests (every method on every path,
  * wrong types, NUL and control characters, huge and deeply nested bodies, malformed UTF-8 and
- * percent-encoding, over-long URLs and headers, unknown fields, boundary numbers), anonymous and
- * logged in. None may answer 5xx, every error must be problem JSON (Tomcat's own refusals included),
- * the heap must stay bounded and the service must serve normally afterwards. Figures go to
- * target/hostile-input.json and docs/reliability.md.
+ * percent-encoding, over-long URLs and headers, unknown fields, boundary numbers), anonymous and as
+ * every role (staff, superuser, a refused non-staff account, one session with another's CSRF token).
+ * None may answer 5xx, every error must be problem JSON (Tomcat's own refusals included), the heap must
+ * stay bounded and the service must serve normally afterwards. Figures go to target/hostile-input.json
+ * and docs/reliability.md.
  */
 class HostileInputTest extends LoggedInTest {
 
@@ -76,11 +78,19 @@ class HostileInputTest extends LoggedInTest {
     @Test
     void tenThousandHostileRequestsGiveNo5xxAndOnlyProblemJsonErrors() throws Exception {
         RawHttp raw = new RawHttp(port);
-        String session = "sessionid=" + client.cookie("sessionid") + "; csrftoken=" + client.cookie("csrftoken");
-        String csrf = client.cookie("csrftoken");
+        ApiClient superuser = client();
+        superuser.login(testUsers.superuser(), TestUsers.PASSWORD);
+        ApiClient nonStaff = client();
+        nonStaff.get("/api/auth/csrf");
+        nonStaff.login(testUsers.nonStaff(), TestUsers.PASSWORD);
+        List<HostileRequests.Caller> callers = List.of(
+                caller(client, client),
+                caller(superuser, superuser),
+                caller(nonStaff, nonStaff),
+                caller(client, superuser)); // staff's session, the superuser's CSRF token
         // Generated up front from the seed, then sent by four connections at a time: the server answers
         // on two cores either way, and one connection at a time left them half idle.
-        HostileRequests generator = new HostileRequests(new Random(20261127), paths, session, csrf);
+        HostileRequests generator = new HostileRequests(new Random(20261127), paths, callers);
         List<HostileRequests.Request> requests = new ArrayList<>();
         for (int i = 0; i < REQUESTS; i++) {
             requests.add(generator.next());
@@ -111,6 +121,13 @@ class HostileInputTest extends LoggedInTest {
         assertThat(heapAfter - heapBefore).as("heap growth in bytes").isLessThan(256L * 1024 * 1024);
         ApiClient.Response normal = client.post("/api/customers", Map.of("phone_number", uniqueMobile()));
         assertThat(normal.status()).as("serves normally afterwards").isEqualTo(201);
+    }
+
+    private static HostileRequests.Caller caller(ApiClient session, ApiClient token) {
+        String sessionId = session.cookie("sessionid");
+        return new HostileRequests.Caller(
+                (sessionId == null ? "" : "sessionid=" + sessionId + "; ") + "csrftoken=" + session.cookie("csrftoken"),
+                token.cookie("csrftoken"));
     }
 
     private static void send(

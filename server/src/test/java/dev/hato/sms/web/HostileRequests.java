@@ -1,12 +1,15 @@
 package dev.hato.sms.web;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Random;
 
 /**
  * The hostile-input suite's requests, from a seed: every method on every path, wrong types, NUL and
  * control characters, huge and deeply nested bodies, malformed UTF-8 and percent-encoding, over-long URLs
- * and headers, unknown fields, boundary numbers, other hosts in Host, half of them with the session.
+ * and headers, unknown fields, boundary numbers, other hosts in Host; half of them anonymous, the other
+ * half spread over the roles' sessions (staff, superuser, a non-staff account's cookies after its refused
+ * login) and a staff session with another session's CSRF token.
  */
 final class HostileRequests {
 
@@ -69,31 +72,32 @@ final class HostileRequests {
 
     private final Random random;
     private final String[] paths;
-    private final String session;
-    private final String csrf;
+    private final List<Caller> callers;
 
-    HostileRequests(Random random, String[] paths, String session, String csrf) {
+    /** The cookies one caller sends, and the CSRF token it sends with them. */
+    record Caller(String cookies, String csrf) {}
+
+    HostileRequests(Random random, String[] paths, List<Caller> callers) {
         this.random = random;
         this.paths = paths;
-        this.session = session;
-        this.csrf = csrf;
+        this.callers = List.copyOf(callers);
     }
 
     record Request(String method, StringBuilder head, byte[] body) {}
 
     Request next() {
-        boolean loggedIn = random.nextBoolean();
+        Caller caller = random.nextBoolean() ? null : callers.get(random.nextInt(callers.size()));
         String method = METHODS[random.nextInt(METHODS.length)];
         String path = path();
-        if (loggedIn && path.startsWith("/api/auth/logout")) {
-            path = "/api/auth/me"; // keep the session for the rest of the run
+        if (caller != null && path.startsWith("/api/auth/logout")) {
+            path = "/api/auth/me"; // keep the sessions for the rest of the run
         }
         StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1");
-        if (loggedIn) {
+        if (caller != null) {
             head.append("\r\nCookie: ")
-                    .append(session)
+                    .append(caller.cookies())
                     .append("\r\nX-CSRFToken: ")
-                    .append(csrf);
+                    .append(caller.csrf());
         }
         head.append("\r\nReferer: http://localhost:3000");
         head.append(extraHeaders());
