@@ -39,8 +39,26 @@ final class Browser implements AutoCloseable {
     private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
 
     final ChromeDriver driver;
-    final String base;
+    String base;
     private final Path profile;
+
+    private static Browser shared;
+
+    /**
+     * The one Chromium of the test JVM, as a fresh browser for {@code base} (starting one costs about
+     * 1.5 s of a core, which every browser test class used to pay); closed when the JVM ends.
+     */
+    static synchronized Browser shared(String base) {
+        if (shared == null) {
+            shared = new Browser(base);
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "close-chromium"));
+        } else {
+            shared.reset();
+            shared.base = base;
+            shared.reset();
+        }
+        return shared;
+    }
 
     Browser(String base) {
         assertThat(new File(CHROMIUM))

@@ -5,20 +5,16 @@ import dev.hato.sms.support.HttpTest;
 import dev.hato.sms.support.TestUsers;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * A headless Chromium per test class, wiped before each test (cookies, storage, cache, window size), a
- * superuser to log in as, and data made through the API. Starting Chromium costs about 1.5 s, which
- * each test used to pay.
+ * The test JVM's one headless Chromium ({@link Browser#shared}), wiped before each test (cookies,
+ * storage, cache, window size), a superuser to log in as, and data made through the API.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class BrowserTest extends HttpTest {
 
     static final Random RANDOM = new Random();
@@ -40,19 +36,8 @@ abstract class BrowserTest extends HttpTest {
 
     @BeforeEach
     void openBrowser() {
-        if (browser == null) {
-            browser = new Browser("http://localhost:" + port);
-        } else {
-            browser.reset();
-        }
+        browser = Browser.shared("http://localhost:" + port);
         username = users.superuser();
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     String registerCustomer(String name) {

@@ -39,6 +39,11 @@ public final class ServiceInstance {
                 .noneMatch(a -> a.startsWith("--server.address=") || a.startsWith("--sms.security.allowed-hosts="))) {
             all.add("--sms.security.allowed-hosts=localhost,127.0.0.1");
         }
+        // Every test logs in from 127.0.0.1, into databases other tests share: as in HttpTest, their failed
+        // logins must not throttle this instance's logins. Tests about throttling set the limits themselves.
+        if (Arrays.stream(args).noneMatch(a -> a.startsWith("--sms.security.login-throttle."))) {
+            all.add("--sms.security.login-throttle.max-failures-per-address=1000");
+        }
         all.addAll(List.of(args));
         SpringApplicationBuilder builder = new SpringApplicationBuilder(SmsApplication.class);
         if (clock != null) {
