@@ -107,7 +107,7 @@ public final class Cluster implements Deployment {
                 "--sms.dispatch.lease-timeout=" + config.leaseTimeout().toMillis() + "ms"));
         args.addAll(providerArgs);
         args.addAll(config.serviceArgs());
-        createStaffUser(config, datasource, out);
+        LoadUser.create(config, datasource, out);
         Map<String, Integer> ports = new LinkedHashMap<>();
         List<Future<ServiceUnderTest>> starting = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(count);
@@ -138,52 +138,6 @@ public final class Cluster implements Deployment {
             pool.shutdown();
         }
         return new Cluster(postgres, moto, instances, Haproxy.start(ports, out));
-    }
-
-    /**
-     * The staff member the load logs in as, loaded with the jar's own loaddata task as a fixture with a
-     * Django PBKDF2 hash of the configured password (a fixture's hash is not held to the policy for new
-     * passwords that createuser applies, so the same password works here and on a single instance).
-     */
-    private static void createStaffUser(RunConfig config, List<String> datasource, Path out) throws Exception {
-        Path fixture = out.resolve("staff-user.json");
-        Files.writeString(
-                fixture,
-                "[{\"model\":\"accounts.User\",\"pk\":1,\"fields\":{\"username\":\""
-                        + config.load().username()
-                        + "\",\"email\":\"admin@example.com\",\"is_staff\":true,\"is_superuser\":true,"
-                        + "\"is_active\":true,\"password\":\""
-                        + djangoHash(config.load().password()) + "\"}}]");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                ServiceUnderTest.jar(config).toString(),
-                "loaddata",
-                fixture.toString()));
-        command.addAll(datasource);
-        Process process = StartedProcesses.start(new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(out.resolve("loaddata.log").toFile()));
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException("loaddata of the staff user failed; see " + out.resolve("loaddata.log"));
-        }
-    }
-
-    /** Django's pbkdf2_sha256 format; 100,000 iterations (the service upgrades it at the first login). */
-    private static String djangoHash(String password) throws Exception {
-        byte[] salt = new byte[12];
-        new java.security.SecureRandom().nextBytes(salt);
-        String saltText = java.util.HexFormat.of().formatHex(salt);
-        int iterations = 100_000;
-        byte[] hash = javax.crypto.SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
-                .generateSecret(new javax.crypto.spec.PBEKeySpec(
-                        password.toCharArray(),
-                        saltText.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                        iterations,
-                        256))
-                .getEncoded();
-        return "pbkdf2_sha256$" + iterations + "$" + saltText + "$"
-                + java.util.Base64.getEncoder().encodeToString(hash);
     }
 
     @Override
