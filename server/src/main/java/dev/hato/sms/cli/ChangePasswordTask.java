@@ -7,7 +7,7 @@ import java.util.Set;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-final class ChangePasswordTask implements CommandLineTasks.Task {
+final class ChangePasswordTask implements CommandLineTasks.ServiceTask {
 
     @Override
     public Set<String> flags() {

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
 import org.springframework.core.env.SimpleCommandLinePropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
@@ -65,24 +66,13 @@ public final class CommandLineTasks {
             err.println(task.usage());
             return USAGE;
         }
-        if (task instanceof DatabaseSetupTask setup) {
-            try {
-                StandardEnvironment environment = new StandardEnvironment();
-                environment
-                        .getPropertySources()
-                        .addFirst(new SimpleCommandLinePropertySource(
-                                invocation.settings().toArray(String[]::new)));
-                return setup.runWithout(environment, out);
-            } catch (UsageException e) {
-                err.println(args[0] + ": " + e.getMessage());
-                return USAGE;
-            } catch (RuntimeException e) {
-                err.println(args[0] + ": " + rootMessage(e));
-                return FAILED;
+        try {
+            if (task instanceof SettingsTask settingsTask) {
+                return settingsTask.run(settings(invocation.settings()), out);
             }
-        }
-        try (ConfigurableApplicationContext context = boot(application, invocation.settings())) {
-            return task.run(invocation, context, out, err);
+            try (ConfigurableApplicationContext context = boot(application, invocation.settings())) {
+                return ((ServiceTask) task).run(invocation, context, out, err);
+            }
         } catch (UsageException e) {
             err.println(args[0] + ": " + e.getMessage());
             return USAGE;
@@ -90,6 +80,13 @@ public final class CommandLineTasks {
             err.println(args[0] + ": " + rootMessage(e));
             return FAILED;
         }
+    }
+
+    /** The task's settings and the environment's (SPRING_DATASOURCE_URL, ...), without booting anything. */
+    private static Environment settings(List<String> settings) {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new SimpleCommandLinePropertySource(settings.toArray(String[]::new)));
+        return environment;
     }
 
     /** The database and what the task uses; no web server, no dispatcher, no scheduled samplers. */
@@ -115,6 +112,7 @@ public final class CommandLineTasks {
         return cause == e ? e.getMessage() : e.getMessage() + " (" + cause.getMessage() + ")";
     }
 
+    /** What every task has: its flags and options, its usage text and a check of its arguments. */
     interface Task {
         Set<String> flags();
 
@@ -123,7 +121,15 @@ public final class CommandLineTasks {
         String usage();
 
         void validate(Invocation invocation);
+    }
 
+    /** A task that acts on the booted service (its database, its beans). */
+    interface ServiceTask extends Task {
         int run(Invocation invocation, ConfigurableApplicationContext context, PrintStream out, PrintStream err);
+    }
+
+    /** A task that must not boot the service (dbsetup must not migrate as the master): settings only. */
+    interface SettingsTask extends Task {
+        int run(Environment settings, PrintStream out);
     }
 }

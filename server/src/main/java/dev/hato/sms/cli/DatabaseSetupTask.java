@@ -6,7 +6,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Set;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 
 /**
@@ -17,7 +16,7 @@ import org.springframework.core.env.Environment;
  * its migrations and serves as that role and never needs the master. Idempotent. It does not boot
  * the service: it must not migrate as the master.
  */
-final class DatabaseSetupTask implements CommandLineTasks.Task {
+final class DatabaseSetupTask implements CommandLineTasks.SettingsTask {
 
     static final String ROLE = "[a-z_][a-z0-9_]{0,62}";
 
@@ -48,11 +47,7 @@ final class DatabaseSetupTask implements CommandLineTasks.Task {
     }
 
     @Override
-    public int run(Invocation invocation, ConfigurableApplicationContext context, PrintStream out, PrintStream err) {
-        throw new UnsupportedOperationException("dbsetup runs without the service (runWithout)");
-    }
-
-    int runWithout(Environment environment, PrintStream out) {
+    public int run(Environment environment, PrintStream out) {
         String url = environment.getProperty("spring.datasource.url", "");
         String role = environment.getProperty("sms.dbsetup.app-username", "hato_app");
         String password = environment.getProperty("sms.dbsetup.app-password", "");

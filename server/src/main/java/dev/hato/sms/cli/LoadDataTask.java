@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.Set;
 import org.springframework.context.ConfigurableApplicationContext;
 
-final class LoadDataTask implements CommandLineTasks.Task {
+final class LoadDataTask implements CommandLineTasks.ServiceTask {
 
     @Override
     public Set<String> flags() {
