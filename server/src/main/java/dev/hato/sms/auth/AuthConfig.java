@@ -32,7 +32,7 @@ class AuthConfig {
     }
 
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return new HatoPasswordEncoder();
+    PasswordEncoder passwordEncoder(SecurityProperties properties) {
+        return new HatoPasswordEncoder(properties.bcryptStrength());
     }
 }

@@ -15,9 +15,14 @@ final class HatoPasswordEncoder implements PasswordEncoder {
     private final DjangoPbkdf2PasswordEncoder django = new DjangoPbkdf2PasswordEncoder();
     private final DelegatingPasswordEncoder verifier;
 
-    HatoPasswordEncoder() {
+    HatoPasswordEncoder(int bcryptStrength) {
         verifier = new DelegatingPasswordEncoder(
-                "bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(), DjangoPbkdf2PasswordEncoder.ALGORITHM, django));
+                "bcrypt",
+                Map.of(
+                        "bcrypt",
+                        new BCryptPasswordEncoder(bcryptStrength),
+                        DjangoPbkdf2PasswordEncoder.ALGORITHM,
+                        django));
         // Django stores its hashes without Spring's "{id}" prefix.
         verifier.setDefaultPasswordEncoderForMatches(django);
     }

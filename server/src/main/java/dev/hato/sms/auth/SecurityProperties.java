@@ -1,6 +1,7 @@
 package dev.hato.sms.auth;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -25,6 +26,8 @@ import org.springframework.validation.annotation.Validated;
  *     unknown users, Django hashes and bcrypt hashes apart
  * @param allowedHosts host names the service answers to (Host header; each optionally with a port); empty:
  *     localhost, 127.0.0.1 and [::1] when server.address is loopback, otherwise startup fails
+ * @param bcryptStrength bcrypt cost (log2 of the rounds) of new password hashes and of the check an
+ *     unknown username gets; existing hashes keep the cost they were made with
  */
 @Validated
 @ConfigurationProperties("sms.security")
@@ -38,7 +41,8 @@ public record SecurityProperties(
         @DefaultValue("5s") @NotNull Duration userRecheckInterval,
         @DefaultValue("false") boolean managementRemoteAccess,
         @DefaultValue("400ms") @NotNull Duration failedLoginDuration,
-        @DefaultValue List<String> allowedHosts) {
+        @DefaultValue List<String> allowedHosts,
+        @DefaultValue("10") @Min(4) @Max(31) int bcryptStrength) {
 
     /**
      * Failed logins allowed per window before each further attempt must wait 1 s, 2 s, 4 s, ... up to the
