@@ -9,7 +9,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -28,13 +27,7 @@ final class OutboxDatabase implements AutoCloseable {
     private final long userId;
 
     OutboxDatabase(String name) {
-        url = TestDatabase.jdbcUrl(name);
-        Flyway.configure()
-                .dataSource(url, "postgres", "")
-                .cleanDisabled(false)
-                .load()
-                .clean();
-        Flyway.configure().dataSource(url, "postgres", "").load().migrate();
+        url = TestDatabase.migratedCopy(name);
         dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(url);
         dataSource.setUsername("postgres");
