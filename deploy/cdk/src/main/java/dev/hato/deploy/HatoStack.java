@@ -146,8 +146,6 @@ public class HatoStack extends Stack {
                         // Sorted maps: the same template at every synthesis (Map.of's order changes per JVM).
                         .environment(new TreeMap<>(Map.ofEntries(
                                 Map.entry("SPRING_DATASOURCE_URL", DatabaseParts.jdbcUrl(database)),
-                                Map.entry("SMS_PROVIDER", "sns"),
-                                Map.entry("SMS_SNS_REGION", getRegion()),
                                 Map.entry(
                                         "SMS_SHUTDOWN_DRAIN_PERIOD",
                                         DRAIN.toSeconds().intValue() + "s"),
@@ -212,14 +210,12 @@ public class HatoStack extends Stack {
                         "deregistration_delay.timeout_seconds",
                         Integer.toString(DEREGISTRATION_DELAY.toSeconds().intValue()));
 
-        // SMS straight to phone numbers has no resource ARN; denying every topic ARN leaves only that.
-        service.getTaskDefinition()
-                .getTaskRole()
-                .addToPrincipalPolicy(PolicyStatement.Builder.create()
-                        .effect(Effect.ALLOW)
-                        .actions(List.of("sns:Publish"))
-                        .notResources(List.of("arn:aws:sns:*:*:*"))
-                        .build());
+        // End User Messaging SMS with delivery receipts (SNS classic has none).
+        MessagingParts.Messaging messaging =
+                MessagingParts.create(this, settings, service.getTaskDefinition().getTaskRole());
+        MessagingParts.environment(messaging, settings, getRegion())
+                .forEach((name, value) ->
+                        service.getTaskDefinition().getDefaultContainer().addEnvironment(name, value));
 
         service.getService()
                 .autoScaleTaskCount(EnableScalingProps.builder()

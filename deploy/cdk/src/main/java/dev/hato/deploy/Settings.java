@@ -22,7 +22,9 @@ public record Settings(
         String hostedZoneId,
         String hostedZoneName,
         boolean execCommand,
-        int monthlySpendAlarmUsd) {
+        int monthlySpendAlarmUsd,
+        String originationIdentity,
+        int messagePartsPerSecond) {
 
     static Settings from(Node node) {
         String domain = text(node, "domainName", "");
@@ -41,7 +43,9 @@ public record Settings(
                 text(node, "hostedZoneId", ""),
                 text(node, "hostedZoneName", ""),
                 Boolean.parseBoolean(text(node, "execCommand", "false")),
-                Integer.parseInt(text(node, "monthlySpendAlarmUsd", "100")));
+                Integer.parseInt(text(node, "monthlySpendAlarmUsd", "100")),
+                text(node, "originationIdentity", ""),
+                Integer.parseInt(text(node, "messagePartsPerSecond", "10")));
         if (settings.certificateArn().isBlank()
                 && (settings.hostedZoneId().isBlank()
                         || settings.hostedZoneName().isBlank())) {

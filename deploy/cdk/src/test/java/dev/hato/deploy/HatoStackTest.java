@@ -100,7 +100,7 @@ class HatoStackTest {
     }
 
     @Test
-    void theTaskRoleMayPublishSmsToPhoneNumbersOnly() {
+    void theTaskRoleMaySendTextMessagesOnlyThroughItsConfigurationSetAndNothingThroughSns() {
         template.hasResourceProperties(
                 "AWS::IAM::Policy",
                 Map.of(
@@ -108,10 +108,88 @@ class HatoStackTest {
                         Map.of(
                                 "Statement",
                                 Match.arrayWith(List.of(Match.objectLike(Map.of(
-                                        "Action", "sns:Publish",
+                                        "Action", "sms-voice:SendTextMessage",
                                         "Effect", "Allow",
-                                        "NotResource", "arn:aws:sns:*:*:*")))))));
-        assertThat(json).doesNotContain("\"Action\":\"sns:*\"");
+                                        "Resource",
+                                                Match.objectLike(Map.of(
+                                                        "Fn::GetAtt",
+                                                        List.of(Match.stringLikeRegexp("ConfigurationSet.*"), "Arn"))))))))));
+        assertThat(json).doesNotContain("sns:Publish").doesNotContain("\"Action\":\"sms-voice:*\"");
+    }
+
+    @Test
+    void aConfigurationSetReportsEveryTextEventToAnEncryptedTopicBehindAJapanOnlyProtectConfiguration() {
+        template.hasResourceProperties(
+                "AWS::SMSVOICE::ConfigurationSet",
+                Map.of(
+                        "ConfigurationSetName",
+                        "hato",
+                        "ProtectConfigurationId",
+                        Match.objectLike(Map.of("Fn::GetAtt", Match.anyValue())),
+                        "EventDestinations",
+                        List.of(Match.objectLike(Map.of(
+                                "Enabled", true,
+                                "MatchingEventTypes", List.of("TEXT_ALL"),
+                                "SnsDestination", Match.objectLike(Map.of("TopicArn", Match.anyValue())))))));
+        template.hasResourceProperties("AWS::SNS::Topic", Map.of("KmsMasterKeyId", Match.anyValue()));
+        var protect = template.findResources("AWS::SMSVOICE::ProtectConfiguration");
+        assertThat(protect).hasSize(1);
+        JsonNode rules = new ObjectMapper()
+                .valueToTree(protect.values().iterator().next())
+                .path("Properties")
+                .path("CountryRuleSet")
+                .path("SMS");
+        List<String> allowed = new java.util.ArrayList<>();
+        rules.forEach(rule -> {
+            if (rule.path("ProtectStatus").asText().equals("ALLOW")) {
+                allowed.add(rule.path("CountryCode").asText());
+            } else {
+                assertThat(rule.path("ProtectStatus").asText()).isEqualTo("BLOCK");
+            }
+        });
+        assertThat(allowed).containsExactly("JP");
+        assertThat(rules.size()).isGreaterThan(200);
+    }
+
+    @Test
+    void receiptsArriveInAnEncryptedQueueWithADeadLetterQueueSubscribedToTheTopic() {
+        template.resourceCountIs("AWS::SQS::Queue", 2);
+        template.allResourcesProperties("AWS::SQS::Queue", Map.of("SqsManagedSseEnabled", true));
+        template.hasResourceProperties(
+                "AWS::SQS::Queue",
+                Map.of("RedrivePolicy", Match.objectLike(Map.of("maxReceiveCount", 5)), "MessageRetentionPeriod", 345600));
+        template.hasResourceProperties(
+                "AWS::SNS::Subscription", Map.of("Protocol", "sqs", "RawMessageDelivery", true));
+        template.hasResourceProperties(
+                "AWS::IAM::Policy",
+                Map.of(
+                        "PolicyDocument",
+                        Map.of(
+                                "Statement",
+                                Match.arrayWith(List.of(Match.objectLike(Map.of(
+                                        "Action",
+                                        Match.arrayWith(List.of(
+                                                "sqs:ReceiveMessage",
+                                                "sqs:ChangeMessageVisibility",
+                                                "sqs:GetQueueUrl",
+                                                "sqs:DeleteMessage",
+                                                "sqs:GetQueueAttributes")),
+                                        "Effect",
+                                        "Allow")))))));
+    }
+
+    @Test
+    void theServiceSendsThroughEndUserMessagingAtTheMeteredPartsPerSecondAndReadsTheReceiptsQueue() throws Exception {
+        JsonNode container = new ObjectMapper()
+                .valueToTree(template.findResources("AWS::ECS::TaskDefinition"))
+                .findValue("ContainerDefinitions")
+                .get(0);
+        Map<String, JsonNode> environment = new java.util.HashMap<>();
+        container.path("Environment").forEach(e -> environment.put(e.path("Name").asText(), e.path("Value")));
+        assertThat(environment.get("SMS_PROVIDER").asText()).isEqualTo("eum");
+        assertThat(environment.get("SMS_EUM_CONFIGURATION_SET").asText()).isEqualTo("hato");
+        assertThat(environment.get("SMS_DISPATCH_RATE_PER_SECOND").asText()).isEqualTo("10");
+        assertThat(environment.get("SMS_RECEIPTS_QUEUE_URL").has("Ref")).isTrue();
     }
 
     @Test

@@ -42,6 +42,23 @@ public class Suppressions {
         }
     }
 
+    /**
+     * The provider refused a message because the number opted out with it (replied STOP to the carrier):
+     * suppressed here too, recorded as done by the provider with its code as the reason.
+     */
+    @Transactional
+    public void suppressByProvider(String e164, String providerCode) {
+        int added = jdbc.sql("insert into suppressions (phone_number_e164) values (?) on conflict do nothing")
+                .param(e164)
+                .update();
+        if (added == 1) {
+            jdbc.sql("insert into suppression_events (phone_number_e164, action, source, reason)"
+                            + " values (?, 'opt-out', 'provider', ?)")
+                    .params(e164, "reported by the provider: " + providerCode)
+                    .update();
+        }
+    }
+
     /** Of these numbers, those that are suppressed now (one query for a whole batch). */
     public Set<String> suppressedAmong(Collection<String> e164s) {
         if (e164s.isEmpty()) {

@@ -2,6 +2,7 @@ package dev.hato.sms.dispatch;
 
 import dev.hato.sms.message.Outbox;
 import java.time.Duration;
+import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,8 +19,11 @@ final class DeliveryAttempt {
     private final int maxAttempts;
     private final Duration recordFor;
     private final BooleanSupplier running;
+    private final BiConsumer<String, String> providerOptOuts;
 
     /**
+     * @param providerOptOuts adds a number the provider reports opted out (and the provider's code) to
+     *     the suppression list
      * @param recordFor how long an outcome that cannot be written (database unreachable) is retried; the
      *     lease outlasts it, so another instance does not publish the message again meanwhile
      */
@@ -30,7 +34,8 @@ final class DeliveryAttempt {
             Backoff backoff,
             int maxAttempts,
             Duration recordFor,
-            BooleanSupplier running) {
+            BooleanSupplier running,
+            BiConsumer<String, String> providerOptOuts) {
         this.outbox = outbox;
         this.provider = provider;
         this.metrics = metrics;
@@ -38,6 +43,7 @@ final class DeliveryAttempt {
         this.maxAttempts = maxAttempts;
         this.recordFor = recordFor;
         this.running = running;
+        this.providerOptOuts = providerOptOuts;
     }
 
     /** @param calling runs right before the provider call (the publish gate's record of when it started) */
@@ -46,8 +52,8 @@ final class DeliveryAttempt {
         SmsProvider.Outcome outcome;
         try {
             calling.run();
-            outcome = provider.publish(
-                    new SmsProvider.OutboundSms(message.id(), message.phoneNumberE164(), message.body()));
+            outcome = provider.publish(new SmsProvider.OutboundSms(
+                    message.id(), message.phoneNumberE164(), message.body(), message.segments()));
         } catch (RuntimeException e) {
             outcome = new SmsProvider.Outcome.Transient("ClientError", e.toString());
         }
@@ -79,8 +85,16 @@ final class DeliveryAttempt {
             }
         } else if (outcome instanceof SmsProvider.Outcome.Permanent permanent) {
             logDetail(message, permanent.code(), permanent.detail());
-            outbox.fail(message, forStaff(permanent.code(), "the provider refused this message; it is not sent again"));
-            metrics.failed(true);
+            if (permanent.optedOut()) {
+                // Recorded before the failure: a crash in between fails the message on its next attempt.
+                providerOptOuts.accept(message.phoneNumberE164(), permanent.code());
+                outbox.fail(message, forStaff(permanent.code(), "the number opted out with the provider"));
+                metrics.optedOut();
+            } else {
+                outbox.fail(
+                        message, forStaff(permanent.code(), "the provider refused this message; it is not sent again"));
+                metrics.failed(true);
+            }
         } else if (outcome instanceof SmsProvider.Outcome.Outage outage) {
             logDetail(message, outage.code(), outage.detail());
             outbox.postpone(

@@ -17,14 +17,20 @@ class DispatchConfig {
 
     @Bean
     @ConditionalOnProperty(name = "sms.provider", havingValue = "sandbox", matchIfMissing = true)
-    SandboxSmsProvider sandboxSmsProvider(SandboxProperties properties) {
-        return new SandboxSmsProvider(properties);
+    SandboxSmsProvider sandboxSmsProvider(SandboxProperties properties, Clock clock) {
+        return new SandboxSmsProvider(properties, clock);
     }
 
     @Bean
     @ConditionalOnProperty(name = "sms.provider", havingValue = "sns")
     SnsSmsProvider snsSmsProvider(SnsProperties properties) {
         return new SnsSmsProvider(properties);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "sms.provider", havingValue = "eum")
+    EumSmsProvider eumSmsProvider(EumProperties properties) {
+        return new EumSmsProvider(properties);
     }
 
     @Bean
@@ -59,7 +65,7 @@ class DispatchConfig {
                 provider,
                 properties,
                 registry,
-                suppressions::suppressedAmong,
+                OptOuts.of(suppressions::suppressedAmong, suppressions::suppressByProvider),
                 clock);
     }
 }

@@ -14,7 +14,8 @@ import org.springframework.validation.annotation.Validated;
  * ({@code message.DispatcherPoolProperties}).
  *
  * @param enabled whether this instance delivers messages at all
- * @param ratePerSecond the provider's quota, shared by every instance on the database (AWS SNS: 20)
+ * @param ratePerSecond the provider's quota, shared by every instance on the database: messages per second
+ *     (AWS SNS: 20), or message parts per second with eum (End User Messaging: 10 MPS by default)
  * @param maxAttempts publish attempts before a transiently failing message is marked failed
  * @param batchSize most messages claimed at once; a batch never holds more than one second of quota
  * @param maxInFlight concurrent provider calls per instance

@@ -63,7 +63,8 @@ public class Dispatcher implements SmartLifecycle {
                 new Backoff(properties.backoffBase(), properties.backoffMax()),
                 properties.maxAttempts(),
                 properties.leaseTimeout().dividedBy(2),
-                this::isRunning);
+                this::isRunning,
+                optOuts::reportedByProvider);
         this.inFlight = new Semaphore(properties.maxInFlight());
     }
 
@@ -168,9 +169,17 @@ public class Dispatcher implements SmartLifecycle {
         if (batch.isEmpty()) {
             return full;
         }
-        RateLimiter.Reservation reservation = rateLimiter.reserve(batch.size());
+        // A slot per message, or per part where the provider meters parts: the batch's messages start at
+        // the first slot of their share.
+        int[] firstSlot = new int[batch.size()];
+        int slots = 0;
+        for (int i = 0; i < batch.size(); i++) {
+            firstSlot[i] = slots;
+            slots += provider.metersParts() ? Math.max(1, batch.get(i).segments()) : 1;
+        }
+        RateLimiter.Reservation reservation = rateLimiter.reserve(slots);
         long base = System.nanoTime();
-        Duration lastSlot = reservation.slot(batch.size() - 1);
+        Duration lastSlot = reservation.slot(firstSlot[batch.size() - 1]);
         if (lastSlot.compareTo(properties.leaseTimeout().dividedBy(4)) > 0) {
             // Slots far ahead (many instances on a low quota): the lease must outlast the wait.
             outbox.extendLease(batch, lastSlot.plus(properties.leaseTimeout()));
@@ -180,7 +189,7 @@ public class Dispatcher implements SmartLifecycle {
         }
         for (int i = 0; i < batch.size(); i++) {
             Outbox.Claimed message = batch.get(i);
-            long waited = waitUntil(base + reservation.slot(i).toNanos());
+            long waited = waitUntil(base + reservation.slot(firstSlot[i]).toNanos());
             if (!running) {
                 releaseUnsent();
                 return false;

@@ -1,5 +1,6 @@
 package dev.hato.sms.dispatch;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -7,6 +8,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,16 +20,21 @@ import org.slf4j.LoggerFactory;
 public class SandboxSmsProvider implements SmsProvider {
 
     /** One publish call as the provider saw it. */
-    public record Published(long messageId, String phoneNumber, String message, String providerMessageId, Instant at) {}
+    public record Published(
+            long messageId, String phoneNumber, String message, int segments, String providerMessageId, Instant at) {}
 
     private static final Logger log = LoggerFactory.getLogger(SandboxSmsProvider.class);
 
     private final SandboxProperties properties;
     private final Deque<Published> recent = new ArrayDeque<>();
     private final AtomicLong calls = new AtomicLong();
+    private volatile @Nullable Consumer<Published> listener;
 
-    public SandboxSmsProvider(SandboxProperties properties) {
+    private final Clock clock;
+
+    public SandboxSmsProvider(SandboxProperties properties, Clock clock) {
         this.properties = properties;
+        this.clock = clock;
     }
 
     @Override
@@ -36,7 +44,7 @@ public class SandboxSmsProvider implements SmsProvider {
 
     @Override
     public Outcome publish(OutboundSms sms) {
-        Instant at = Instant.now();
+        Instant at = clock.instant();
         calls.incrementAndGet();
         if (!properties.latency().isZero()) {
             try {
@@ -55,7 +63,7 @@ public class SandboxSmsProvider implements SmsProvider {
             return new Outcome.Transient("Throttling", "sandbox: simulated throttling");
         }
         String id = UUID.randomUUID().toString();
-        Published published = new Published(sms.messageId(), sms.phoneNumberE164(), sms.body(), id, at);
+        Published published = new Published(sms.messageId(), sms.phoneNumberE164(), sms.body(), sms.segments(), id, at);
         synchronized (recent) {
             recent.addLast(published);
             while (recent.size() > properties.retained()) {
@@ -63,6 +71,10 @@ public class SandboxSmsProvider implements SmsProvider {
             }
         }
         log.debug("sandbox SMS {} to {}: {}", id, sms.phoneNumberE164(), sms.body());
+        Consumer<Published> listener = this.listener;
+        if (listener != null) {
+            listener.accept(published);
+        }
         return new Outcome.Sent(id);
     }
 
@@ -71,6 +83,11 @@ public class SandboxSmsProvider implements SmsProvider {
         synchronized (recent) {
             return List.copyOf(recent);
         }
+    }
+
+    /** Told of every publish the sandbox accepts (the sandbox's delivery receipts start from here). */
+    public void onPublished(Consumer<Published> listener) {
+        this.listener = listener;
     }
 
     public long calls() {

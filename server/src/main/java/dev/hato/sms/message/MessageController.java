@@ -9,7 +9,10 @@ import dev.hato.sms.web.Page;
 import dev.hato.sms.web.ProblemResponses;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -34,10 +37,23 @@ class MessageController {
     private final PhoneNumbers phoneNumbers;
     private final MessageStats stats;
     private final Users users;
+    private final DailySummaries dailySummaries;
+    private final LimitProperties limits;
+    private final Clock clock;
 
     MessageController(
-            SendService sendService, Messages messages, PhoneNumbers phoneNumbers, MessageStats stats, Users users) {
+            SendService sendService,
+            Messages messages,
+            PhoneNumbers phoneNumbers,
+            MessageStats stats,
+            Users users,
+            DailySummaries dailySummaries,
+            LimitProperties limits,
+            Clock clock) {
         this.users = users;
+        this.dailySummaries = dailySummaries;
+        this.limits = limits;
+        this.clock = clock;
         this.sendService = sendService;
         this.messages = messages;
         this.phoneNumbers = phoneNumbers;
@@ -103,6 +119,27 @@ class MessageController {
     @GetMapping("/stats")
     MessageStats.Stats stats() {
         return stats.current();
+    }
+
+    /**
+     * Per day in sms.limits.day-zone, {@code from} to {@code to} (both included; default the last 7 days
+     * up to today, at most 92): accepted, sent, delivered, undelivered, unknown and failed, the delivered
+     * share of those with a result, and the spend the provider reported.
+     */
+    @GetMapping("/summary/daily")
+    @ProblemResponses("validation-failed")
+    List<DailySummaries.Day> daily(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        LocalDate last = to != null ? to : LocalDate.ofInstant(clock.instant(), limits.dayZone());
+        LocalDate first = from != null ? from : last.minusDays(6);
+        if (first.isAfter(last)) {
+            throw ApiProblem.invalidField("from", "must not be after to");
+        }
+        if (first.plusDays(91).isBefore(last)) {
+            throw ApiProblem.invalidField("from", "at most 92 days at once");
+        }
+        return dailySummaries.between(first, last);
     }
 
     @GetMapping("/messages/{id}")

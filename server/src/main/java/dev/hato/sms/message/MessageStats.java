@@ -1,5 +1,6 @@
 package dev.hato.sms.message;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,14 +30,23 @@ class MessageStats {
 
     static final Duration FRESH_FOR = Duration.ofSeconds(3);
 
-    /** Today's messages by status, the queue, and SMS per minute over the last hour (oldest minute first). */
+    /**
+     * Today's messages by status, the queue, and SMS per minute over the last hour (oldest minute first);
+     * today's delivered share and spend (against the budget, when one is set); accepted-to-delivered
+     * over the last hour's delivered messages (a day's would mean sorting up to millions of rows).
+     */
     record Stats(
             OffsetDateTime sampledAt,
             OffsetDateTime dayStart,
             Map<String, Long> today,
             long queueDepth,
             double oldestQueuedAgeSeconds,
-            List<Minute> perMinute) {}
+            List<Minute> perMinute,
+            @Nullable Double deliveredShare,
+            BigDecimal spendUsd,
+            @Nullable BigDecimal budgetUsd,
+            @Nullable Double deliveryP50Seconds,
+            @Nullable Double deliveryP95Seconds) {}
 
     record Minute(OffsetDateTime minute, long accepted, long sent, long failed) {}
 
@@ -72,10 +82,28 @@ class MessageStats {
         for (MessageStatus status : MessageStatus.values()) {
             today.put(status.name().toLowerCase(Locale.ROOT), 0L);
         }
-        jdbc.sql("select status, count(*) from messages where created_at >= ? group by status")
+        BigDecimal[] spend = {BigDecimal.ZERO};
+        jdbc.sql("select status, count(*), sum(price_usd) from messages where created_at >= ? group by status")
                 .param(dayStart)
                 .query(rs -> {
                     today.put(rs.getString(1), rs.getLong(2));
+                    if (rs.getBigDecimal(3) != null) {
+                        spend[0] = spend[0].add(rs.getBigDecimal(3));
+                    }
+                });
+        long accepted = MessageStatus.PROVIDER_ACCEPTED.stream()
+                .mapToLong(s -> today.get(s.value()))
+                .sum();
+        long finished = accepted - today.get(MessageStatus.SENT.value());
+        Double deliveredShare = finished == 0 ? null : today.get(MessageStatus.DELIVERED.value()) / (double) finished;
+        Double[] delivery = {null, null};
+        jdbc.sql("select percentile_cont(0.5) within group (order by extract(epoch from delivered_at - created_at)),"
+                        + " percentile_cont(0.95) within group (order by extract(epoch from delivered_at - created_at))"
+                        + " from messages where created_at >= ? and status = " + MessageStatus.DELIVERED.sql())
+                .param(now.minus(Duration.ofHours(1)).atOffset(ZoneOffset.UTC))
+                .query(rs -> {
+                    delivery[0] = (Double) rs.getObject(1);
+                    delivery[1] = (Double) rs.getObject(2);
                 });
         Outbox.Depth queue = outbox.depth();
         OffsetDateTime hourAgo =
@@ -86,7 +114,8 @@ class MessageStats {
             minutes.put(minute, new Minute(minute, 0, 0, 0));
         }
         jdbc.sql("select date_trunc('minute', created_at at time zone 'UTC'), count(*),"
-                        + " count(*) filter (where status = " + MessageStatus.SENT.sql() + "),"
+                        + " count(*) filter (where status in "
+                        + MessageStatus.sqlList(MessageStatus.PROVIDER_ACCEPTED) + "),"
                         + " count(*) filter (where status = " + MessageStatus.FAILED.sql() + ")"
                         + " from messages where created_at >= ? group by 1")
                 .param(hourAgo)
@@ -100,6 +129,11 @@ class MessageStats {
                 Collections.unmodifiableMap(today),
                 queue.queued(),
                 queue.oldestAgeSeconds(),
-                List.copyOf(minutes.values()));
+                List.copyOf(minutes.values()),
+                deliveredShare,
+                spend[0],
+                limits.dailyBudgetUsd(),
+                delivery[0],
+                delivery[1]);
     }
 }

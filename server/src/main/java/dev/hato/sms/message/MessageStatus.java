@@ -1,8 +1,10 @@
 package dev.hato.sms.message;
 
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -14,10 +16,19 @@ public enum MessageStatus {
     QUEUED,
     /** Claimed by a dispatcher: a provider call is about to happen or under way. */
     SENDING,
-    /** The provider accepted it. */
+    /** The provider accepted it; no final delivery receipt yet. */
     SENT,
     /** Ended without delivery: the provider refused it, retries ran out, or the number opted out. */
-    FAILED;
+    FAILED,
+    /** The carrier reported it delivered to the handset (or, where carriers report no more, accepted it). */
+    DELIVERED,
+    /** The carrier reported it could not be delivered (blocked, unreachable, invalid, expired, ...). */
+    UNDELIVERED,
+    /** No final receipt came within sms.receipts.final-after, or the provider reported it unknown. */
+    UNKNOWN;
+
+    /** The states of a message the provider accepted: sent, and whatever a receipt made of it. */
+    public static final Set<MessageStatus> PROVIDER_ACCEPTED = EnumSet.of(SENT, DELIVERED, UNDELIVERED, UNKNOWN);
 
     /** The name in JSON, in query parameters and in the database. */
     public String value() {
@@ -29,11 +40,16 @@ public enum MessageStatus {
         return "'" + value() + "'";
     }
 
+    /** "('sent', 'delivered', ...)": a SQL list of these states. */
+    static String sqlList(Set<MessageStatus> states) {
+        return states.stream().map(MessageStatus::sql).collect(Collectors.joining(", ", "(", ")"));
+    }
+
     public static Optional<MessageStatus> parse(String value) {
         return Arrays.stream(values()).filter(s -> s.value().equals(value)).findFirst();
     }
 
-    /** "queued, sending, sent, failed", for error messages. */
+    /** "queued, sending, sent, ...", for error messages. */
     public static String names() {
         return Arrays.stream(values()).map(MessageStatus::value).collect(Collectors.joining(", "));
     }

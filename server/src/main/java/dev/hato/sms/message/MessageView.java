@@ -1,5 +1,6 @@
 package dev.hato.sms.message;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -20,10 +21,19 @@ public record MessageView(
         @Nullable String lastError,
         long sentBy,
         OffsetDateTime createdAt,
-        @Nullable OffsetDateTime sentAt) {
+        @Nullable OffsetDateTime sentAt,
+        @Nullable OffsetDateTime deliveredAt,
+        @Nullable Integer parts,
+        @Nullable BigDecimal priceUsd,
+        @Nullable DeliveryDetail deliveryDetail) {
+
+    /** The carrier's last word on the message, from its delivery receipt. */
+    public record DeliveryDetail(
+            @Nullable String status, @Nullable String description) {}
 
     static final String COLUMNS = "id, customer_id, template_id, phone_number_e164, body, encoding, segments, status,"
-            + " attempts, provider_message_id, last_error, sent_by, created_at, sent_at";
+            + " attempts, provider_message_id, last_error, sent_by, created_at, sent_at, delivered_at, parts,"
+            + " price_usd, carrier_status, carrier_detail";
 
     /** By position, in the order of {@link #COLUMNS}: history maps 50 of these per page. */
     static MessageView map(ResultSet rs, int row) throws SQLException {
@@ -43,6 +53,14 @@ public record MessageView(
                 rs.getString(11),
                 rs.getLong(12),
                 rs.getObject(13, OffsetDateTime.class),
-                rs.getObject(14, OffsetDateTime.class));
+                rs.getObject(14, OffsetDateTime.class),
+                rs.getObject(15, OffsetDateTime.class),
+                (Integer) rs.getObject(16),
+                rs.getBigDecimal(17),
+                carrier(rs.getString(18), rs.getString(19)));
+    }
+
+    private static @Nullable DeliveryDetail carrier(@Nullable String status, @Nullable String description) {
+        return status == null && description == null ? null : new DeliveryDetail(status, description);
     }
 }

@@ -13,7 +13,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Every write to {@code messages} and {@code message_events}: the send stores a message here, and the
  * dispatcher moves it through its states here. Each transition is one statement that also writes its
  * status event. A finishing transition names the attempt it finishes, so a worker whose lease expired
- * cannot finish a newer attempt of the same message. There are two beans of it ({@link OutboxConfig}):
+ * cannot finish a newer attempt of the same message. What happens after {@code sent} (delivery receipts)
+ * is written by {@link DeliveryReceipts}. There are two beans of it ({@link OutboxConfig}):
  * the service's, and the dispatcher's on its own pool; both are made only there.
  */
 public final class Outbox {
@@ -26,7 +27,7 @@ public final class Outbox {
             long customerId, long templateId, String e164, String body, String encoding, int segments, long sentBy) {}
 
     /** A message claimed for one attempt; {@code attempts} counts this one. */
-    public record Claimed(long id, String phoneNumberE164, String body, int attempts) {}
+    public record Claimed(long id, String phoneNumberE164, String body, int segments, int attempts) {}
 
     public record Depth(long queued, double oldestAgeSeconds) {}
 
@@ -49,12 +50,12 @@ public final class Outbox {
                      lease_until = {now} + make_interval(secs => :lease)
               where m.id in (select id from messages where status = {queued} and next_attempt_at <= {now}
                              order by next_attempt_at, id limit :limit for update skip locked)
-              returning m.id, m.phone_number_e164, m.body, m.attempts
+              returning m.id, m.phone_number_e164, m.body, m.segments, m.attempts
             ), events as (
               insert into message_events (message_id, status, detail, created_at)
               select id, {sending}, 'attempt ' || attempts, {now} from claimed
             )
-            select id, phone_number_e164, body, attempts from claimed order by id""");
+            select id, phone_number_e164, body, segments, attempts from claimed order by id""");
 
     private static final String MARK_SENT = sql("""
             with sent as (

@@ -43,7 +43,8 @@ class SendLimits {
         this.clock = clock;
         this.properties = properties;
         this.registry = registry;
-        boolean sns = provider.equals("sns");
+        // The safe defaults guard real money: every provider but the sandbox sends real SMS.
+        boolean sns = !provider.equals("sandbox");
         this.perUserPerMinute = effective(properties.perUserPerMinute(), sns, 0);
         this.perDestinationPerHour = effective(properties.perDestinationPerHour(), sns, 1);
         this.dailySegments = effective(properties.dailySegments(), sns, 2);

@@ -19,8 +19,20 @@ export async function dashboardView(ctx) {
       clear(message);
       const card = (key, value, extra) => h('div', { class: 'card', 'data-figure': key },
         h('div', { class: 'label' }, t('dashboard.' + key)), h('div', { class: 'value' }, value, extra || ''));
+      const d = stats.today;
+      const sentToday = d.sent + d.delivered + d.undelivered + d.unknown;
+      const seconds = (v) => v == null ? '-' : t('common.seconds', { n: v < 10 ? v.toFixed(1) : Math.round(v) });
+      const spend = 'USD ' + Number(stats.spend_usd).toFixed(2);
+      const budget = stats.budget_usd == null ? null : Number(stats.budget_usd);
+      const used = budget ? Number(stats.spend_usd) / budget : 0;
+      const spendCard = card('spend', budget == null ? spend : t('dashboard.ofBudget', { spend, budget: budget.toFixed(2) }),
+        budget != null && used >= 0.8 ? h('span', { class: 'badge down', role: 'status' },
+          t('dashboard.budgetWarning', { percent: Math.round(used * 100) })) : '');
       clear(cards).append(
-        card('sent', stats.today.sent),
+        card('sent', sentToday),
+        card('deliveredShare', stats.delivered_share == null ? '-' : Math.round(stats.delivered_share * 1000) / 10 + ' %'),
+        card('deliveryTime', seconds(stats.delivery_p50_seconds) + ' / ' + seconds(stats.delivery_p95_seconds)),
+        spendCard,
         card('failed', stats.today.failed),
         card('queued', stats.today.queued + stats.today.sending),
         card('queueDepth', stats.queue_depth),

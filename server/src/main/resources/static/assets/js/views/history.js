@@ -4,6 +4,15 @@ import { t } from '../i18n.js';
 import { alertBox, badge, field, showError } from '../ui.js';
 
 const OPEN = ['queued', 'sending'];
+export const STATUSES = ['queued', 'sending', 'sent', 'delivered', 'undelivered', 'unknown', 'failed'];
+// A sent message waits for its delivery receipt; the sandbox's come within seconds, a carrier's mostly
+// within minutes (up to 72 h). Followed for a while after sending, not for ever.
+const RECEIPT_WATCH_MS = 10 * 60 * 1000;
+
+function stillChanging(m) {
+  if (OPEN.includes(m.status)) return true;
+  return m.status === 'sent' && m.sent_at && Date.now() - new Date(m.sent_at).getTime() < RECEIPT_WATCH_MS;
+}
 
 function dayStart(value, plusDays = 0) {
   if (!value) return '';
@@ -17,7 +26,7 @@ export async function historyView(ctx) {
   const message = alertBox();
   const phone = h('input', { name: 'phone_number', type: 'tel', value: q.get('phone_number') || '' });
   const status = h('select', { name: 'status' }, h('option', { value: '' }, t('history.anyStatus')),
-    ['queued', 'sending', 'sent', 'failed'].map((s) => h('option', { value: s, selected: q.get('status') === s }, t('status.' + s))));
+    STATUSES.map((s) => h('option', { value: s, selected: q.get('status') === s }, t('status.' + s))));
   const since = h('input', { name: 'since', type: 'date', value: q.get('since') || '' });
   const until = h('input', { name: 'until', type: 'date', value: q.get('until') || '' });
   const sender = h('select', { name: 'sent_by' }, h('option', { value: '' }, t('history.anyone')),
@@ -65,9 +74,9 @@ export async function historyView(ctx) {
   }
   more.addEventListener('click', () => load(false));
 
-  // Rows still queued or sending follow their message until it is sent or failed.
+  // Rows still queued, sending or just sent follow their message until it is delivered or failed.
   async function follow() {
-    const open = [...rows.entries()].filter(([, tr]) => OPEN.includes(tr.dataset.status)).slice(0, 20);
+    const open = [...rows.entries()].filter(([, tr]) => tr.dataset.open === 'true').slice(0, 20);
     for (const [id, tr] of open) {
       try {
         const m = await get('/api/sms/messages/' + id);
@@ -94,7 +103,7 @@ export async function historyView(ctx) {
 }
 
 function row(m) {
-  return h('tr', { 'data-id': m.id, 'data-status': m.status },
+  return h('tr', { 'data-id': m.id, 'data-status': m.status, 'data-open': String(stillChanging(m)) },
     h('td', {}, formatTime(m.created_at)), h('td', {}, m.phone_number_e164),
     h('td', { class: 'body' }, m.body), h('td', {}, badge(m.status)), h('td', {}, m.segments),
     h('td', {}, h('a', { href: '#/messages/' + m.id, 'aria-label': t('history.detailOf', { id: m.id }) }, t('history.detail'))));
@@ -118,6 +127,10 @@ export async function messageView(ctx) {
           fact('providerId', m.provider_message_id), fact('lastError', m.last_error),
           fact('sentBy', m.sent_by_username || '#' + m.sent_by),
           fact('created', formatTime(m.created_at)), fact('sentAt', formatTime(m.sent_at)),
+          fact('deliveredAt', m.delivered_at && formatTime(m.delivered_at)),
+          fact('carrier', m.delivery_detail && [m.delivery_detail.status, m.delivery_detail.description]
+            .filter(Boolean).join(': ')),
+          fact('parts', m.parts), fact('price', m.price_usd == null ? null : 'USD ' + m.price_usd),
           fact('customer', h('a', { href: '#/customers/' + m.customer_id }, '#' + m.customer_id)))),
         h('h2', {}, t('message.timeline')),
         h('ol', { class: 'timeline', id: 'timeline' }, m.events.map((e) => h('li', { 'data-status': e.status },
@@ -129,10 +142,10 @@ export async function messageView(ctx) {
     }
   }
   const first = await load();
-  let open = first && OPEN.includes(first.status);
+  let open = first && stillChanging(first);
   ctx.every(2000, async () => {
     if (!open) return;
     const m = await load();
-    if (m && !OPEN.includes(m.status)) open = false;
+    if (m && !stillChanging(m)) open = false;
   });
 }

@@ -3,6 +3,8 @@ package dev.hato.sms.console;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.hato.sms.receipt.ReceiptHandler;
+import dev.hato.sms.support.AwsEvents;
 import dev.hato.sms.support.TestUsers;
 import java.time.Duration;
 import java.util.List;
@@ -14,6 +16,9 @@ import org.openqa.selenium.interactions.Actions;
 
 /** The staff console in a real Chromium: the send flow staff use all day, and what must never happen in it. */
 class ConsoleSendFlowTest extends BrowserTest {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    ReceiptHandler receipts;
 
     @Test
     void staffRegisterACustomerWriteATemplateSendAndFollowItToSent() {
@@ -94,6 +99,18 @@ class ConsoleSendFlowTest extends BrowserTest {
         assertThat(browser.mainText()).contains(username).contains("ご予約ありがとうございます 😀 4711");
         assertThat(timeline.isDisplayed()).isTrue();
         browser.screenshot("10-message");
+        // The carrier's receipt comes: the page shows it delivered, with the carrier's event, without reloading.
+        String providerId = jdbc.sql("select provider_message_id from messages where id = ?")
+                .param(Long.parseLong(messageId))
+                .query(String.class)
+                .single();
+        assertThat(receipts.handle(AwsEvents.text("TEXT_DELIVERED", true, Long.parseLong(messageId), providerId)))
+                .isEqualTo(ReceiptHandler.Disposition.DONE);
+        browser.waitFor(d -> d.findElements(By.cssSelector("#timeline li[data-status=delivered]"))
+                        .size()
+                == 1);
+        assertThat(browser.mainText()).contains("配信済み").contains("TEXT_DELIVERED");
+        browser.screenshot("10b-message-delivered");
 
         browser.open("#/ops");
         browser.heading("運用");

@@ -1,49 +1,33 @@
 package dev.hato.sms.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.hato.sms.support.ApiClient;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.URI;
+import dev.hato.sms.support.MotoServer;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The real AWS SDK publishing to moto's server, an AWS emulator (not a stub we wrote): N accepted
- * messages appear exactly N times in its SMS log. Without moto_server on the machine the test is
- * skipped and says so.
+ * messages appear exactly N times in its SMS log.
  */
 class MotoSnsTest {
 
     @Test
     void everyAcceptedMessageAppearsExactlyOnceInMotosSmsLog() throws Exception {
-        Optional<Path> moto = motoServer();
-        Assumptions.assumeTrue(moto.isPresent(), "moto_server is not installed on this machine: test skipped");
-        int port = freePort();
-        Process server = new ProcessBuilder(moto.get().toString(), "-H", "127.0.0.1", "-p", Integer.toString(port))
-                .redirectErrorStream(true)
-                .redirectOutput(Path.of("target", "moto_server.log").toFile())
-                .start();
-        try (OutboxDatabase db = new OutboxDatabase("dispatch_moto")) {
-            awaitPort(port, Duration.ofSeconds(30));
+        try (MotoServer moto = new MotoServer(Path.of("target", "moto_server.log"));
+                OutboxDatabase db = new OutboxDatabase("dispatch_moto")) {
             SnsSmsProvider provider = new SnsSmsProvider(new SnsProperties(
-                    URI.create("http://127.0.0.1:" + port),
+                    moto.endpoint(),
                     "ap-northeast-1",
                     "Transactional",
                     null,
@@ -65,7 +49,7 @@ class MotoSnsTest {
 
             JsonNode data = ApiClient.JSON.readTree(HttpClient.newHttpClient()
                     .send(
-                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/moto-api/data.json"))
+                            HttpRequest.newBuilder(moto.endpoint().resolve("/moto-api/data.json"))
                                     .build(),
                             HttpResponse.BodyHandlers.ofString())
                     .body());
@@ -87,36 +71,6 @@ class MotoSnsTest {
                             .query(Long.class)
                             .single())
                     .isEqualTo(count);
-        } finally {
-            server.descendants().forEach(ProcessHandle::destroy);
-            server.destroy();
-        }
-    }
-
-    static Optional<Path> motoServer() {
-        Stream<String> dirs = Stream.concat(
-                Stream.of(System.getenv().getOrDefault("PATH", "").split(":")),
-                Stream.of(System.getProperty("user.home") + "/.pyenv/shims", "/usr/local/bin", "/usr/bin"));
-        return dirs.filter(d -> !d.isBlank())
-                .map(d -> Path.of(d, "moto_server"))
-                .filter(Files::isExecutable)
-                .findFirst();
-    }
-
-    private static void awaitPort(int port, Duration timeout) throws InterruptedException {
-        await().atMost(timeout)
-                .pollInterval(Duration.ofMillis(200))
-                .ignoreExceptions()
-                .until(() -> {
-                    try (Socket ignored = new Socket("127.0.0.1", port)) {
-                        return true;
-                    }
-                });
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -44,9 +44,14 @@ final class OutboxDatabase implements AutoCloseable {
 
     /** Queues {@code count} messages whose bodies are "message N", N counting from 1. */
     void queue(int count) {
+        queue(count, 1);
+    }
+
+    /** As {@link #queue(int)}, each of {@code segments} parts. */
+    void queue(int count, int segments) {
         jdbc.sql("insert into messages (customer_id, phone_number_e164, body, encoding, segments, sent_by)"
-                        + " select ?, '+819011112222', 'message ' || n, 'GSM-7', 1, ? from generate_series(1, ?) n")
-                .params(customerId, userId, count)
+                        + " select ?, '+819011112222', 'message ' || n, 'GSM-7', ?, ? from generate_series(1, ?) n")
+                .params(customerId, segments, userId, count)
                 .update();
     }
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class SharedDispatchTest {
 
     /** Counts publishes per message and remembers when each happened. */
-    static final class CountingProvider implements SmsProvider {
+    static class CountingProvider implements SmsProvider {
         final Map<Long, AtomicInteger> publishes = new ConcurrentHashMap<>();
         final List<Instant> times = java.util.Collections.synchronizedList(new ArrayList<>());
 

@@ -38,6 +38,6 @@ class MessageStatusTest extends HttpTest {
     void parsesOnlyItsOwnNames() {
         assertThat(MessageStatus.parse("sent")).contains(MessageStatus.SENT);
         assertThat(MessageStatus.parse("SENT")).isEmpty();
-        assertThat(MessageStatus.names()).isEqualTo("queued, sending, sent, failed");
+        assertThat(MessageStatus.names()).isEqualTo("queued, sending, sent, failed, delivered, undelivered, unknown");
     }
 }

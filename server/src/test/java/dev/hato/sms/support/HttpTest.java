@@ -36,6 +36,9 @@ public abstract class HttpTest {
         // Every HTTP test shares one outbox; at the production quota (20/s) a backlog left by one test
         // would delay the next one's delivery. Rate limiting has tests of its own.
         registry.add("sms.dispatch.rate-per-second", () -> "1000");
+        // The shared context's tests read their messages as the provider left them (sent); the sandbox's
+        // receipts, on by default, have tests of their own.
+        registry.add("sms.sandbox.receipts", () -> "false");
     }
 
     protected ApiClient client() {
