@@ -27,8 +27,6 @@ import software.amazon.awscdk.services.ecs.patterns.ApplicationLoadBalancedTaskI
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationProtocol;
 import software.amazon.awscdk.services.elasticloadbalancingv2.HealthCheck;
 import software.amazon.awscdk.services.elasticloadbalancingv2.SslPolicy;
-import software.amazon.awscdk.services.iam.Effect;
-import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.rds.Credentials;
@@ -211,8 +209,8 @@ public class HatoStack extends Stack {
                         Integer.toString(DEREGISTRATION_DELAY.toSeconds().intValue()));
 
         // End User Messaging SMS with delivery receipts (SNS classic has none).
-        MessagingParts.Messaging messaging =
-                MessagingParts.create(this, settings, service.getTaskDefinition().getTaskRole());
+        MessagingParts.Messaging messaging = MessagingParts.create(
+                this, settings, service.getTaskDefinition().getTaskRole());
         MessagingParts.environment(messaging, settings, getRegion())
                 .forEach((name, value) ->
                         service.getTaskDefinition().getDefaultContainer().addEnvironment(name, value));

@@ -61,9 +61,11 @@ final class MessagingParts {
                 // Carriers report for up to 72 hours; events wait here while the service is down.
                 .retentionPeriod(Duration.days(4))
                 .visibilityTimeout(Duration.seconds(30))
-                .deadLetterQueue(DeadLetterQueue.builder().queue(dlq).maxReceiveCount(5).build())
+                .deadLetterQueue(
+                        DeadLetterQueue.builder().queue(dlq).maxReceiveCount(5).build())
                 .build();
-        topic.addSubscription(SqsSubscription.Builder.create(queue).rawMessageDelivery(true).build());
+        topic.addSubscription(
+                SqsSubscription.Builder.create(queue).rawMessageDelivery(true).build());
 
         CfnProtectConfiguration protect = CfnProtectConfiguration.Builder.create(scope, "JapanOnly")
                 .countryRuleSet(CfnProtectConfiguration.CountryRuleSetProperty.builder()
@@ -101,9 +103,11 @@ final class MessagingParts {
                 .actions(List.of("sqs:GetQueueAttributes", "sqs:GetQueueUrl"))
                 .resources(List.of(queue.getQueueArn(), dlq.getQueueArn()))
                 .build());
-        stack.exportValue(queue.getQueueUrl(), software.amazon.awscdk.ExportValueOptions.builder()
-                .name(stack.getStackName() + "-ReceiptsQueueUrl")
-                .build());
+        stack.exportValue(
+                queue.getQueueUrl(),
+                software.amazon.awscdk.ExportValueOptions.builder()
+                        .name(stack.getStackName() + "-ReceiptsQueueUrl")
+                        .build());
         return new Messaging(CONFIGURATION_SET, queue.getQueueUrl());
     }
 

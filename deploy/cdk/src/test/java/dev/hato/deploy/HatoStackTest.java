@@ -113,8 +113,21 @@ class HatoStackTest {
                                         "Resource",
                                                 Match.objectLike(Map.of(
                                                         "Fn::GetAtt",
-                                                        List.of(Match.stringLikeRegexp("ConfigurationSet.*"), "Arn"))))))))));
-        assertThat(json).doesNotContain("sns:Publish").doesNotContain("\"Action\":\"sms-voice:*\"");
+                                                        List.of(
+                                                                Match.stringLikeRegexp("ConfigurationSet.*"),
+                                                                "Arn"))))))))));
+        // SNS's Publish appears only in the topic's policy, for End User Messaging's service principal.
+        String taskPolicy = new ObjectMapper()
+                .valueToTree(template.findResources("AWS::IAM::Policy"))
+                .path(template.findResources("AWS::IAM::Policy").keySet().stream()
+                        .filter(name -> name.startsWith("ServiceTaskDefTaskRole"))
+                        .findFirst()
+                        .orElseThrow())
+                .toString();
+        assertThat(taskPolicy)
+                .doesNotContain("sns:")
+                .doesNotContain("sms-voice:*")
+                .doesNotContain("sqs:*");
     }
 
     @Test
@@ -157,9 +170,12 @@ class HatoStackTest {
         template.allResourcesProperties("AWS::SQS::Queue", Map.of("SqsManagedSseEnabled", true));
         template.hasResourceProperties(
                 "AWS::SQS::Queue",
-                Map.of("RedrivePolicy", Match.objectLike(Map.of("maxReceiveCount", 5)), "MessageRetentionPeriod", 345600));
-        template.hasResourceProperties(
-                "AWS::SNS::Subscription", Map.of("Protocol", "sqs", "RawMessageDelivery", true));
+                Map.of(
+                        "RedrivePolicy",
+                        Match.objectLike(Map.of("maxReceiveCount", 5)),
+                        "MessageRetentionPeriod",
+                        345600));
+        template.hasResourceProperties("AWS::SNS::Subscription", Map.of("Protocol", "sqs", "RawMessageDelivery", true));
         template.hasResourceProperties(
                 "AWS::IAM::Policy",
                 Map.of(
@@ -168,12 +184,12 @@ class HatoStackTest {
                                 "Statement",
                                 Match.arrayWith(List.of(Match.objectLike(Map.of(
                                         "Action",
-                                        Match.arrayWith(List.of(
-                                                "sqs:ReceiveMessage",
+                                        List.of(
                                                 "sqs:ChangeMessageVisibility",
-                                                "sqs:GetQueueUrl",
                                                 "sqs:DeleteMessage",
-                                                "sqs:GetQueueAttributes")),
+                                                "sqs:GetQueueAttributes",
+                                                "sqs:GetQueueUrl",
+                                                "sqs:ReceiveMessage"),
                                         "Effect",
                                         "Allow")))))));
     }
@@ -185,7 +201,9 @@ class HatoStackTest {
                 .findValue("ContainerDefinitions")
                 .get(0);
         Map<String, JsonNode> environment = new java.util.HashMap<>();
-        container.path("Environment").forEach(e -> environment.put(e.path("Name").asText(), e.path("Value")));
+        container
+                .path("Environment")
+                .forEach(e -> environment.put(e.path("Name").asText(), e.path("Value")));
         assertThat(environment.get("SMS_PROVIDER").asText()).isEqualTo("eum");
         assertThat(environment.get("SMS_EUM_CONFIGURATION_SET").asText()).isEqualTo("hato");
         assertThat(environment.get("SMS_DISPATCH_RATE_PER_SECOND").asText()).isEqualTo("10");

@@ -52,7 +52,7 @@ enum Knob {
     LEASE_TIMEOUT("leaseTimeout", "10s", "cluster: each instance's sms.dispatch.lease-timeout"),
     CLUSTER_PROVIDER("clusterProvider", "sns", "cluster: sns (moto's stand-in, every message counted) or sandbox"),
     // Benchmarks
-    MESSAGES("messages", "30000", "dispatcher benchmark: messages per round"),
+    MESSAGES("messages", "30000", "dispatcher benchmark: messages per round; receipts benchmark: receipts"),
     BENCH_INSTANCES("benchInstances", "1,2", "dispatcher benchmark: instance counts to run"),
     PROVIDER_LATENCY("providerLatency", "0ms", "dispatcher benchmark: the sandbox provider's latency"),
     ROWS("rows", "1000000", "history benchmark: rows of the large table"),

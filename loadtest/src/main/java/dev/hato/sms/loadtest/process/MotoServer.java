@@ -16,7 +16,7 @@ import java.util.Map;
  * moto's server, an AWS emulator, standing in for SNS: the service publishes to it with the real AWS
  * SDK, and it lists every SMS it was asked to send, so a run can count what reached the "provider".
  */
-final class MotoServer implements AutoCloseable {
+public final class MotoServer implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -28,7 +28,7 @@ final class MotoServer implements AutoCloseable {
         this.port = port;
     }
 
-    static MotoServer start(Path log) throws Exception {
+    public static MotoServer start(Path log) throws Exception {
         Path executable = StartedProcesses.installed(
                         "moto_server", System.getProperty("user.home") + "/.pyenv/shims", "/usr/local/bin", "/usr/bin")
                 .orElseThrow(
@@ -51,11 +51,11 @@ final class MotoServer implements AutoCloseable {
         throw new IllegalStateException("moto_server did not listen within 60 s; see " + log);
     }
 
-    String endpoint() {
+    public String endpoint() {
         return "http://127.0.0.1:" + port;
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
