@@ -119,15 +119,21 @@ public final class ReceiptsBenchmark {
             ProcessCpu.Reading before = cpu.read();
             double motoBefore = MotoCpu.seconds(moto.pid());
             long started = System.nanoTime();
-            enqueue(sqs, queueUrl, events);
-            double enqueueSeconds = (System.nanoTime() - started) / 1e9;
+            // Against moto a queue 100,000 deep answered receives slower than their timeout: events go in
+            // as the service takes them, at most 2,000 ahead (docs/performance.md: still too slow there).
             long delivered = 0;
-            while (delivered < messages && System.nanoTime() - started < 1_800_000_000_000L) {
-                Thread.sleep(200);
-                try (ResultSet rs = sql.executeQuery("select count(*) from messages where status = 'delivered'")) {
-                    rs.next();
-                    delivered = rs.getLong(1);
+            for (int from = 0; from < events.size(); from += CHUNK) {
+                enqueue(sqs, queueUrl, events.subList(from, Math.min(events.size(), from + CHUNK)));
+                long queued = Math.min(events.size(), from + CHUNK);
+                while (queued - delivered > AHEAD && System.nanoTime() - started < 1_800_000_000_000L) {
+                    Thread.sleep(20);
+                    delivered = delivered(sql);
                 }
+            }
+            double enqueueSeconds = (System.nanoTime() - started) / 1e9;
+            while (delivered < messages && System.nanoTime() - started < 1_800_000_000_000L) {
+                Thread.sleep(50);
+                delivered = delivered(sql);
             }
             double seconds = (System.nanoTime() - started) / 1e9;
             ProcessCpu.Reading after = cpu.read();
@@ -152,6 +158,16 @@ public final class ReceiptsBenchmark {
                             / Math.max(1e-9, after.machineTotal() - before.machineTotal()));
             System.out.println("receipts-benchmark: " + row);
             return row;
+        }
+    }
+
+    static final int CHUNK = 1_000;
+    static final int AHEAD = 2_000;
+
+    private static long delivered(Statement sql) throws Exception {
+        try (ResultSet rs = sql.executeQuery("select count(*) from messages where status = 'delivered'")) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 
