@@ -63,7 +63,7 @@ class PackageStructureTest {
                         .map(JavaClass::getSimpleName)
                         .sorted()
                         .toList())
-                .containsExactly("CapacityRun", "DispatcherBenchmark", "HistoryBenchmark");
+                .containsExactly("CapacityRun", "DispatcherBenchmark", "HistoryBenchmark", "ReceiptsBenchmark");
     }
 
     private static JavaClass outermost(JavaClass c) {
