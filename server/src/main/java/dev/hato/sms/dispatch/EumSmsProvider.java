@@ -7,10 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.HttpExecuteResponse;
@@ -36,21 +35,18 @@ public final class EumSmsProvider implements SmsProvider, AutoCloseable {
     /** The key of this service's message id in the message's Context, which its receipts carry back. */
     public static final String CONTEXT_KEY = "hato_message_id";
 
-    /** Errors that say nothing about the message and everything about this service's access or setup. */
-    static final Set<String> OUTAGE_ERRORS = Set.of(
-            "AccessDeniedException",
-            "UnrecognizedClientException",
-            "InvalidSignatureException",
-            "IncompleteSignature",
-            "MissingAuthenticationToken",
-            "InvalidClientTokenId",
-            "ExpiredTokenException",
-            "ExpiredToken",
-            "RequestExpired",
-            // The configuration set or origination identity does not exist: every message would fail.
-            "ResourceNotFoundException",
-            // Spend or MPS quota reached for the account: nothing goes out until it is raised.
-            "ServiceQuotaExceededException");
+    /**
+     * Errors that say nothing about the message and everything about this service's access or setup: the
+     * credential errors every AWS API shares, and two of this API's own.
+     */
+    static final Set<String> OUTAGE_ERRORS = Stream.concat(
+                    AwsAccess.CREDENTIAL_ERRORS.stream(),
+                    Stream.of(
+                            // The configuration set or origination identity does not exist: every message would fail.
+                            "ResourceNotFoundException",
+                            // Spend or MPS quota reached for the account: nothing goes out until it is raised.
+                            "ServiceQuotaExceededException"))
+            .collect(Collectors.toUnmodifiableSet());
 
     static final String OPTED_OUT = "DESTINATION_PHONE_NUMBER_OPTED_OUT";
 
@@ -77,10 +73,7 @@ public final class EumSmsProvider implements SmsProvider, AutoCloseable {
                 .socketTimeout(properties.timeout())
                 .maxConnections(64)
                 .build();
-        this.credentials = hasText(properties.accessKeyId())
-                ? StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(properties.accessKeyId(), properties.secretAccessKey()))
-                : DefaultCredentialsProvider.builder().build();
+        this.credentials = AwsAccess.credentials(properties.accessKeyId(), properties.secretAccessKey());
     }
 
     @Override
@@ -138,10 +131,10 @@ public final class EumSmsProvider implements SmsProvider, AutoCloseable {
         request.put("MessageBody", sms.body());
         request.put("MessageType", "TRANSACTIONAL");
         request.put("ConfigurationSetName", properties.configurationSet());
-        if (hasText(properties.originationIdentity())) {
+        if (AwsAccess.hasText(properties.originationIdentity())) {
             request.put("OriginationIdentity", properties.originationIdentity());
         }
-        if (hasText(properties.maxPrice())) {
+        if (AwsAccess.hasText(properties.maxPrice())) {
             request.put("MaxPrice", properties.maxPrice());
         }
         request.put("TimeToLive", properties.timeToLive().toSeconds());
@@ -206,9 +199,5 @@ public final class EumSmsProvider implements SmsProvider, AutoCloseable {
     @Override
     public void close() {
         http.close();
-    }
-
-    private static boolean hasText(String value) {
-        return value != null && !value.isBlank();
     }
 }

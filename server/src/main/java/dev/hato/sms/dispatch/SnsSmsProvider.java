@@ -3,10 +3,6 @@ package dev.hato.sms.dispatch;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.regions.Region;
@@ -20,19 +16,7 @@ import software.amazon.awssdk.services.sns.model.SnsException;
 public class SnsSmsProvider implements SmsProvider, AutoCloseable {
 
     /** Errors that say nothing about the message and everything about this service's access to SNS. */
-    static final Set<String> CREDENTIAL_ERRORS = Set.of(
-            "InvalidClientTokenId",
-            "ExpiredToken",
-            "ExpiredTokenException",
-            "SignatureDoesNotMatch",
-            "IncompleteSignature",
-            "AuthorizationError",
-            "AccessDenied",
-            "AccessDeniedException",
-            "UnrecognizedClientException",
-            "InvalidAccessKeyId",
-            "MissingAuthenticationToken",
-            "RequestExpired");
+    static final Set<String> CREDENTIAL_ERRORS = AwsAccess.CREDENTIAL_ERRORS;
 
     private final SnsClient client;
     private final Map<String, MessageAttributeValue> attributes;
@@ -40,7 +24,7 @@ public class SnsSmsProvider implements SmsProvider, AutoCloseable {
     public SnsSmsProvider(SnsProperties properties) {
         SnsClientBuilder builder = SnsClient.builder()
                 .region(Region.of(properties.region()))
-                .credentialsProvider(credentials(properties))
+                .credentialsProvider(AwsAccess.credentials(properties.accessKeyId(), properties.secretAccessKey()))
                 // The dispatcher retries with its own backoff and records every attempt; the SDK must not hide any.
                 .overrideConfiguration(
                         c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()).apiCallTimeout(properties.timeout()));
@@ -50,10 +34,10 @@ public class SnsSmsProvider implements SmsProvider, AutoCloseable {
         this.client = builder.build();
         Map<String, MessageAttributeValue> attributes = new LinkedHashMap<>();
         attributes.put("AWS.SNS.SMS.SMSType", text(properties.smsType()));
-        if (hasText(properties.senderId())) {
+        if (AwsAccess.hasText(properties.senderId())) {
             attributes.put("AWS.SNS.SMS.SenderID", text(properties.senderId()));
         }
-        if (hasText(properties.originationNumber())) {
+        if (AwsAccess.hasText(properties.originationNumber())) {
             attributes.put("AWS.MM.SMS.OriginationNumber", text(properties.originationNumber()));
         }
         this.attributes = Map.copyOf(attributes);
@@ -101,22 +85,10 @@ public class SnsSmsProvider implements SmsProvider, AutoCloseable {
         client.close();
     }
 
-    private static AwsCredentialsProvider credentials(SnsProperties properties) {
-        if (hasText(properties.accessKeyId())) {
-            return StaticCredentialsProvider.create(
-                    AwsBasicCredentials.create(properties.accessKeyId(), properties.secretAccessKey()));
-        }
-        return DefaultCredentialsProvider.builder().build();
-    }
-
     private static MessageAttributeValue text(String value) {
         return MessageAttributeValue.builder()
                 .dataType("String")
                 .stringValue(value)
                 .build();
-    }
-
-    private static boolean hasText(String value) {
-        return value != null && !value.isBlank();
     }
 }

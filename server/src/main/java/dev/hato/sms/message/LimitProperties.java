@@ -13,7 +13,7 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Guards against SMS pumping and mistakes. 0 turns a limit off; unset means the default of the provider
- * in use: off with the sandbox (which sends nothing), {@link #SNS_DEFAULTS} with SNS.
+ * in use: off with the sandbox (which sends nothing), {@link #SNS_DEFAULTS} with SNS or End User Messaging.
  *
  * @param perUserPerMinute sends per staff member per minute (0 = off; unset: off with sandbox, 60 with sns or eum)
  * @param perDestinationPerHour sends per destination number per hour (0 = off; unset: off with sandbox, 10
@@ -39,7 +39,7 @@ public record LimitProperties(
         @Nullable @DecimalMin("0") BigDecimal dailyBudgetUsd) {
 
     /**
-     * With SNS: a person sends one a second at most, a phone gets 10 an hour, 20,000 segments a day, a
+     * With SNS or End User Messaging (any provider but the sandbox): a person sends one a second at most, a phone gets 10 an hour, 20,000 segments a day, a
      * quarter of them from one staff member.
      */
     static final long[] SNS_DEFAULTS = {60, 10, 20_000, 5_000};

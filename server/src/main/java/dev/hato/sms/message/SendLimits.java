@@ -44,15 +44,15 @@ class SendLimits {
         this.properties = properties;
         this.registry = registry;
         // The safe defaults guard real money: every provider but the sandbox sends real SMS.
-        boolean sns = !provider.equals("sandbox");
-        this.perUserPerMinute = effective(properties.perUserPerMinute(), sns, 0);
-        this.perDestinationPerHour = effective(properties.perDestinationPerHour(), sns, 1);
-        this.dailySegments = effective(properties.dailySegments(), sns, 2);
-        this.perUserDailySegments = effective(properties.perUserDailySegments(), sns, 3);
+        boolean real = !provider.equals("sandbox");
+        this.perUserPerMinute = effective(properties.perUserPerMinute(), real, 0);
+        this.perDestinationPerHour = effective(properties.perDestinationPerHour(), real, 1);
+        this.dailySegments = effective(properties.dailySegments(), real, 2);
+        this.perUserDailySegments = effective(properties.perUserDailySegments(), real, 3);
     }
 
-    private static long effective(Number configured, boolean sns, int index) {
-        return configured != null ? configured.longValue() : sns ? LimitProperties.SNS_DEFAULTS[index] : 0;
+    private static long effective(Number configured, boolean real, int index) {
+        return configured != null ? configured.longValue() : real ? LimitProperties.SNS_DEFAULTS[index] : 0;
     }
 
     /**

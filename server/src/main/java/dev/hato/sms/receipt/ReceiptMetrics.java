@@ -7,6 +7,8 @@ import io.micrometer.core.instrument.Timer;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -30,6 +32,7 @@ class ReceiptMetrics {
     private final Timer lag;
     private final Counter spend;
     private final AtomicLong dlqDepth = new AtomicLong(-1);
+    private final Map<String, Counter> events = new ConcurrentHashMap<>();
 
     ReceiptMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -53,7 +56,9 @@ class ReceiptMetrics {
     }
 
     void event(String result) {
-        registry.counter(EVENTS, "result", result).increment();
+        // Once per receipt: the counter of each result is looked up once, not built again per event.
+        events.computeIfAbsent(result, r -> registry.counter(EVENTS, "result", r))
+                .increment();
     }
 
     void outcome(MessageStatus status, String carrierStatus, @Nullable Duration sinceAccepted) {

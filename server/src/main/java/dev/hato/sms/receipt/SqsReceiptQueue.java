@@ -1,5 +1,6 @@
 package dev.hato.sms.receipt;
 
+import dev.hato.sms.dispatch.AwsAccess;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,9 +9,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.SqsClientBuilder;
@@ -18,6 +16,7 @@ import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Long-polls the receipts queue on a few threads of each instance. An event is deleted only after its
@@ -29,6 +28,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 final class SqsReceiptQueue implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SqsReceiptQueue.class);
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final ReceiptProperties properties;
     private final ReceiptHandler handler;
@@ -45,12 +46,7 @@ final class SqsReceiptQueue implements SmartLifecycle {
         this.metrics = metrics;
         SqsClientBuilder builder = SqsClient.builder()
                 .region(Region.of(properties.region()))
-                .credentialsProvider(
-                        properties.accessKeyId() != null
-                                        && !properties.accessKeyId().isBlank()
-                                ? StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                                        properties.accessKeyId(), properties.secretAccessKey()))
-                                : DefaultCredentialsProvider.builder().build())
+                .credentialsProvider(AwsAccess.credentials(properties.accessKeyId(), properties.secretAccessKey()))
                 // A receive waits up to wait-time for events: the call's timeout must outlast it.
                 .overrideConfiguration(
                         c -> c.apiCallTimeout(properties.waitTime().plusSeconds(10)));
@@ -138,9 +134,8 @@ final class SqsReceiptQueue implements SmartLifecycle {
                 case DONE -> done.add(entry(message, done.size()));
                 case RETRY -> retryLater(message);
                 case DEAD -> {
-                    if (toDeadLetterQueue(message)) {
-                        done.add(entry(message, done.size()));
-                    }
+                    toDeadLetterQueue(message);
+                    done.add(entry(message, done.size()));
                 }
             }
         }
@@ -160,15 +155,14 @@ final class SqsReceiptQueue implements SmartLifecycle {
                 .visibilityTimeout(seconds));
     }
 
-    /** True when it may be deleted: moved to the DLQ, or there is none (it must not block the queue). */
-    private boolean toDeadLetterQueue(Message message) {
+    /** Copies it to the DLQ before it is deleted; without one (no redrive policy) it is only deleted. */
+    private void toDeadLetterQueue(Message message) {
         String dlq = deadLetterUrl;
         if (dlq == null) {
             log.error("A malformed receipt is deleted: the receipts queue has no dead-letter queue (redrive policy)");
-            return true;
+            return;
         }
         sqs.sendMessage(r -> r.queueUrl(dlq).messageBody(message.body()));
-        return true;
     }
 
     /** The DLQ's address from the queue's redrive policy, and its depth for the gauge, every 30 s. */
@@ -186,7 +180,7 @@ final class SqsReceiptQueue implements SmartLifecycle {
             deadLetterUrl = null;
             return;
         }
-        String arn = policy.replaceAll(".*\"deadLetterTargetArn\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+        String arn = JSON.readTree(policy).path("deadLetterTargetArn").asString("");
         String name = arn.substring(arn.lastIndexOf(':') + 1);
         String url = sqs.getQueueUrl(r -> r.queueName(name)).queueUrl();
         deadLetterUrl = url;

@@ -13,11 +13,12 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The staff console in a real Chromium: the send flow staff use all day, and what must never happen in it. */
 class ConsoleSendFlowTest extends BrowserTest {
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     ReceiptHandler receipts;
 
     @Test

@@ -42,13 +42,7 @@ class PartsMeteringTest {
             double seconds =
                     Duration.between(times.get(0), times.get(times.size() - 1)).toNanos() / 1e9;
             double perSecond = (times.size() - 1) / seconds;
-            int busiest = 0;
-            for (int i = 0, j = 0; i < times.size(); i++) {
-                while (!times.get(j).plusSeconds(1).isAfter(times.get(i))) {
-                    j++;
-                }
-                busiest = Math.max(busiest, i - j + 1);
-            }
+            int busiest = SharedDispatchTest.CountingProvider.busiestSecond(times);
             System.out.printf(
                     "parts metering: 15 three-part messages at 10 parts/s: %.2f messages/s, busiest 1 s window %d%n",
                     perSecond, busiest);

@@ -148,10 +148,6 @@ class ReceiptQueueTest {
                 .single();
     }
 
-    static String event(String type, boolean isFinal, long messageId, String providerId) {
-        return AwsEvents.text(type, isFinal, messageId, providerId);
-    }
-
     static void publish(Receipts receipts, String event) {
         sns.publish(r -> r.topicArn(receipts.topicArn()).message(event));
     }
@@ -176,7 +172,7 @@ class ReceiptQueueTest {
     void aSendBecomesDeliveredOnceItsEventIsPublishedToTheTopicWithItsPartsPriceAndCarrierDetail() {
         long id = sent(api, jdbc, "090-3100-0001");
 
-        publish(shared, event("TEXT_DELIVERED", true, id, providerId(jdbc, id)));
+        publish(shared, AwsEvents.text("TEXT_DELIVERED", true, id, providerId(jdbc, id)));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> "delivered".equals(status(jdbc, id)));
         JsonNode message = api.client().get("/api/sms/messages/" + id).json();
@@ -194,13 +190,13 @@ class ReceiptQueueTest {
         long id = sent(api, jdbc, "090-3100-0002");
         String providerId = providerId(jdbc, id);
 
-        publish(shared, event("TEXT_DELIVERED", true, id, providerId));
-        publish(shared, event("TEXT_DELIVERED", true, id, providerId));
-        publish(shared, event("TEXT_PENDING", false, id, providerId));
-        publish(shared, event("TEXT_BLOCKED", true, id, providerId));
+        publish(shared, AwsEvents.text("TEXT_DELIVERED", true, id, providerId));
+        publish(shared, AwsEvents.text("TEXT_DELIVERED", true, id, providerId));
+        publish(shared, AwsEvents.text("TEXT_PENDING", false, id, providerId));
+        publish(shared, AwsEvents.text("TEXT_BLOCKED", true, id, providerId));
         // A marker behind them on the same queue: once it is applied, the four before it were handled.
         long marker = sent(api, jdbc, "090-3100-0003");
-        publish(shared, event("TEXT_DELIVERED", true, marker, providerId(jdbc, marker)));
+        publish(shared, AwsEvents.text("TEXT_DELIVERED", true, marker, providerId(jdbc, marker)));
         await().atMost(Duration.ofSeconds(20)).until(() -> "delivered".equals(status(jdbc, marker)));
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> sqs
@@ -220,12 +216,12 @@ class ReceiptQueueTest {
 
     @Test
     void anEventForAnUnknownMessageIsRetriedThenDeadLetteredAndAMalformedOneAtOnce() {
-        publish(shared, event("TEXT_DELIVERED", true, 987_654_321L, "no-such-provider-id"));
+        publish(shared, AwsEvents.text("TEXT_DELIVERED", true, 987_654_321L, "no-such-provider-id"));
         publish(shared, "this is not JSON");
         publish(shared, "{\"eventType\":\"TEXT_DELIVERED\",\"messageId\":\"x\",\"eventTimestamp\":1}");
         // The consumer goes on: a good event behind them is applied.
         long id = sent(api, jdbc, "090-3100-0004");
-        publish(shared, event("TEXT_DELIVERED", true, id, providerId(jdbc, id)));
+        publish(shared, AwsEvents.text("TEXT_DELIVERED", true, id, providerId(jdbc, id)));
         await().atMost(Duration.ofSeconds(20)).until(() -> "delivered".equals(status(jdbc, id)));
 
         List<String> dead = new ArrayList<>();
@@ -288,8 +284,8 @@ class ReceiptQueueTest {
             // Stopped before the events arrive: nothing reads the queue until the restart.
             first.stop();
             for (int i = 0; i < messages.size(); i++) {
-                publish(own, event("TEXT_DELIVERED", true, messages.get(i)[0], providerIds.get(i)));
-                publish(own, event("TEXT_DELIVERED", true, messages.get(i)[0], providerIds.get(i)));
+                publish(own, AwsEvents.text("TEXT_DELIVERED", true, messages.get(i)[0], providerIds.get(i)));
+                publish(own, AwsEvents.text("TEXT_DELIVERED", true, messages.get(i)[0], providerIds.get(i)));
             }
         }
         try (ConfigurableApplicationContext a = start(url, own);

@@ -3,13 +3,11 @@ package dev.hato.sms.receipt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.hato.sms.auth.Users;
-import dev.hato.sms.support.ApiClient;
+import dev.hato.sms.support.AwsEvents;
 import dev.hato.sms.support.ServiceInstance;
 import dev.hato.sms.support.SmsApi;
 import dev.hato.sms.support.TestClock;
 import dev.hato.sms.support.TestDatabase;
-import dev.hato.sms.support.TestUsers;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -31,17 +29,11 @@ class SandboxReceiptsTest {
                 .asLong();
     }
 
-    static SmsApi loggedIn(ConfigurableApplicationContext instance) {
-        ApiClient client = new ApiClient(ServiceInstance.baseUrl(instance));
-        client.login(new TestUsers(instance.getBean(Users.class)).staff(), TestUsers.PASSWORD);
-        return new SmsApi(client);
-    }
-
     @Test
     void withTheDefaultSettingsASentMessageTurnsDeliveredByItselfWithItsPartsAndPrice() {
         try (ConfigurableApplicationContext instance =
                 ServiceInstance.start(TestDatabase.jdbcUrl("receipts_sandbox"), null)) {
-            SmsApi api = loggedIn(instance);
+            SmsApi api = ReceiptQueueTest.loggedIn(instance);
             long id = send(api, "090-3300-0001");
 
             await().atMost(Duration.ofSeconds(20))
@@ -75,16 +67,17 @@ class SandboxReceiptsTest {
                 // Receipts expected, but none comes during the test; the sweep runs when the test says.
                 "--sms.sandbox.receipt-delay=1h",
                 "--sms.receipts.sweep-interval=1h")) {
-            SmsApi api = loggedIn(instance);
+            SmsApi api = ReceiptQueueTest.loggedIn(instance);
             JdbcClient jdbc = instance.getBean(JdbcClient.class);
             FinalAfterSweep sweep = instance.getBean(FinalAfterSweep.class);
             long old = send(api, "090-3300-0002");
-            await().atMost(Duration.ofSeconds(20)).until(() -> status(jdbc, old).equals("sent"));
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> ReceiptQueueTest.status(jdbc, old).equals("sent"));
             // Within the session's 24 hours: the second message is sent 23 hours after the first.
             clock.advance(Duration.ofHours(23));
             long young = send(api, "090-3300-0003");
             await().atMost(Duration.ofSeconds(20))
-                    .until(() -> status(jdbc, young).equals("sent"));
+                    .until(() -> ReceiptQueueTest.status(jdbc, young).equals("sent"));
 
             clock.advance(Duration.ofHours(48).plusMinutes(50));
             assertThat(sweep.sweep()).as("71 h 50 min after the first was sent").isZero();
@@ -93,23 +86,16 @@ class SandboxReceiptsTest {
                     .as("72 h 10 min after the first, 49 h after the second")
                     .isOne();
 
-            assertThat(status(jdbc, old)).isEqualTo("unknown");
-            assertThat(status(jdbc, young)).isEqualTo("sent");
+            assertThat(ReceiptQueueTest.status(jdbc, old)).isEqualTo("unknown");
+            assertThat(ReceiptQueueTest.status(jdbc, young)).isEqualTo("sent");
             String providerId = jdbc.sql("select provider_message_id from messages where id = ?")
                     .param(old)
                     .query(String.class)
                     .single();
             ReceiptHandler handler = instance.getBean(ReceiptHandler.class);
-            assertThat(handler.handle(dev.hato.sms.support.AwsEvents.text("TEXT_DELIVERED", true, old, providerId)))
+            assertThat(handler.handle(AwsEvents.text("TEXT_DELIVERED", true, old, providerId)))
                     .isEqualTo(ReceiptHandler.Disposition.DONE);
-            assertThat(status(jdbc, old)).isEqualTo("delivered");
+            assertThat(ReceiptQueueTest.status(jdbc, old)).isEqualTo("delivered");
         }
-    }
-
-    static String status(JdbcClient jdbc, long id) {
-        return jdbc.sql("select status from messages where id = ?")
-                .param(id)
-                .query(String.class)
-                .single();
     }
 }

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -69,19 +70,17 @@ public final class MotoServer implements AutoCloseable {
     }
 
     public SnsClient sns() {
-        return SnsClient.builder()
-                .endpointOverride(endpoint())
-                .region(Region.of(REGION))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .build();
+        return pointedHere(SnsClient.builder()).build();
     }
 
     public SqsClient sqs() {
-        return SqsClient.builder()
-                .endpointOverride(endpoint())
+        return pointedHere(SqsClient.builder()).build();
+    }
+
+    private <B extends AwsClientBuilder<B, ?>> B pointedHere(B builder) {
+        return builder.endpointOverride(endpoint())
                 .region(Region.of(REGION))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .build();
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")));
     }
 
     @Override
