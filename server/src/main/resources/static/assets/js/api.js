@@ -27,6 +27,11 @@ export function whenUnauthenticated(handler) {
   onUnauthenticated = handler;
 }
 
+let onPasswordChangeRequired = () => {};
+export function whenPasswordChangeRequired(handler) {
+  onPasswordChangeRequired = handler;
+}
+
 function cookie(name) {
   const found = document.cookie.split('; ').find((c) => c.startsWith(name + '='));
   return found ? decodeURIComponent(found.slice(name.length + 1)) : null;
@@ -61,6 +66,7 @@ export async function api(method, path, body, options = {}) {
       : { type: 'http-' + response.status, title: response.statusText, status: response.status };
     const error = new ApiError(response.status, problem, response.headers);
     if (response.status === 401 && !options.allow401) onUnauthenticated(error);
+    if (response.status === 403 && error.slug === 'password-change-required') onPasswordChangeRequired(error);
     throw error;
   }
   return { data, headers: response.headers };

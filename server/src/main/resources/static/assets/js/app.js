@@ -1,6 +1,6 @@
 // The staff console: a hash router over the screens, the header, and the session. Every screen
 // talks to the same public JSON API as any other client.
-import { api, whenUnauthenticated } from './api.js';
+import { api, whenPasswordChangeRequired, whenUnauthenticated } from './api.js';
 import { h, clear } from './dom.js';
 import { t, lang, setLang } from './i18n.js';
 import { loginView } from './views/login.js';
@@ -10,6 +10,9 @@ import { templateView } from './views/template.js';
 import { sendView } from './views/send.js';
 import { historyView, messageView } from './views/history.js';
 import { opsView } from './views/ops.js';
+import { passwordView } from './views/password.js';
+import { teamView } from './views/team.js';
+import { auditView } from './views/audit.js';
 
 const routes = [
   { path: /^\/login$/, view: loginView, public: true },
@@ -21,6 +24,9 @@ const routes = [
   { path: /^\/history$/, view: historyView, nav: 'history' },
   { path: /^\/messages\/(\d+)$/, view: messageView, nav: 'history' },
   { path: /^\/ops$/, view: opsView, nav: 'ops' },
+  { path: /^\/password$/, view: passwordView, nav: 'password' },
+  { path: /^\/team$/, view: teamView, nav: 'team' },
+  { path: /^\/audit$/, view: auditView, nav: 'audit' },
 ];
 
 const state = { me: null, cleanups: [], generation: 0 };
@@ -44,6 +50,12 @@ whenUnauthenticated((error) => {
   if (here.path !== '/login') sessionStorage.setItem('hato.next', '#' + here.raw);
   sessionStorage.setItem('hato.reason', error.slug);
   go('#/login');
+});
+
+// Someone else set the password (a superuser's add or reset): the change screen, whatever was asked.
+whenPasswordChangeRequired(() => {
+  if (state.me) state.me.must_change_password = true;
+  go('#/password');
 });
 
 export function loggedIn(me) {
@@ -72,7 +84,7 @@ function header(active) {
   bar.append(h('span', { class: 'brand' }, 'Hato SMS'));
   if (state.me) {
     const items = [['dashboard', '#/'], ['customers', '#/customers'], ['send', '#/send'], ['history', '#/history']];
-    if (state.me.is_superuser) items.push(['ops', '#/ops']);
+    if (state.me.is_superuser) items.push(['team', '#/team'], ['audit', '#/audit'], ['ops', '#/ops']);
     bar.append(h('nav', { 'aria-label': t('nav.label') }, h('ul', {}, items.map(([key, href]) =>
       h('li', {}, h('a', { href, 'aria-current': key === active ? 'page' : null }, t('nav.' + key)))))));
   }
@@ -81,6 +93,7 @@ function header(active) {
     lang() === 'ja' ? 'English' : '日本語'));
   if (state.me) {
     who.append(h('span', {}, (state.me.profile && state.me.profile.full_name) || state.me.username));
+    who.append(h('a', { href: '#/password', 'aria-current': active === 'password' ? 'page' : null }, t('nav.password')));
     who.append(h('button', { type: 'button', onclick: logout }, t('nav.logout')));
   }
   bar.append(who);
@@ -109,6 +122,11 @@ async function render() {
     }
   }
   if (generation !== state.generation) return;
+  // A password someone else chose: the change screen first (the API refuses everything else anyway).
+  if (state.me && state.me.must_change_password && !route.public && route.view !== passwordView) {
+    go('#/password');
+    return;
+  }
   header(route.nav);
   const context = {
     main, query, me: state.me, params: path.match(route.path).slice(1),

@@ -63,7 +63,12 @@ class PackageStructureTest {
                         .map(JavaClass::getSimpleName)
                         .sorted()
                         .toList())
-                .containsExactly("CapacityRun", "DispatcherBenchmark", "HistoryBenchmark", "ReceiptsBenchmark");
+                .containsExactly(
+                        "CapacityRun",
+                        "DispatcherBenchmark",
+                        "ExportBenchmark",
+                        "HistoryBenchmark",
+                        "ReceiptsBenchmark");
     }
 
     private static JavaClass outermost(JavaClass c) {

@@ -1,5 +1,7 @@
 package dev.hato.sms.auth;
 
+import dev.hato.sms.audit.AuditAction;
+import dev.hato.sms.audit.AuditTrail;
 import dev.hato.sms.web.ApiProblem;
 import dev.hato.sms.web.ProblemResponses;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -33,14 +35,20 @@ class AuthController {
     private final CsrfTokens csrfTokens;
     private final SecurityContextRepository contextRepository;
     private final UserFingerprints fingerprints;
+    private final PasswordChanges passwordChanges;
+    private final AuditTrail audit;
 
     AuthController(
+            AuditTrail audit,
+            PasswordChanges passwordChanges,
             LoginService loginService,
             Users users,
             CsrfTokens csrfTokens,
             SecurityContextRepository contextRepository,
             UserFingerprints fingerprints) {
         this.fingerprints = fingerprints;
+        this.passwordChanges = passwordChanges;
+        this.audit = audit;
         this.loginService = loginService;
         this.users = users;
         this.csrfTokens = csrfTokens;
@@ -63,6 +71,9 @@ class AuthController {
         HttpSession session = freshSession(request);
         String fingerprint = UserFingerprints.of(user);
         session.setAttribute(SessionGuard.FINGERPRINT, fingerprint);
+        if (user.mustChangePassword()) {
+            session.setAttribute(PasswordChangeGate.REQUIRED, Boolean.TRUE);
+        }
         // The user was just read from PostgreSQL: this instance's cached copy may predate a password
         // change, and would end the new session at its first request.
         fingerprints.remember(user.id(), fingerprint);
@@ -75,9 +86,42 @@ class AuthController {
         return ResponseEntity.ok(user.view());
     }
 
+    /**
+     * The member's own password: 204, and every other session of theirs ends (this one stays). A wrong
+     * current password is 400 on {@code current_password} and counts as a failed login for the throttle.
+     */
+    @PostMapping("/password")
+    @ProblemResponses({"validation-failed", "malformed-request", "login-throttled"})
+    ResponseEntity<Void> changePassword(
+            @Valid @RequestBody PasswordChangeRequest body,
+            @AuthenticationPrincipal StaffPrincipal principal,
+            HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session == null) { // the security chain lets no request without one get here
+            throw AuthProblems.SESSION_EXPIRED.exception("The session expired; log in again");
+        }
+        PasswordChanges.Outcome outcome = passwordChanges.change(
+                principal.id(), body.currentPassword(), body.newPassword(), session.getId(), request.getRemoteAddr());
+        if (outcome instanceof PasswordChanges.Outcome.Throttled throttled) {
+            throw AuthProblems.LOGIN_THROTTLED.retryAfter(
+                    "Too many wrong passwords; try again in {seconds} s", throttled.retryAfter());
+        }
+        StaffUser changed = ((PasswordChanges.Outcome.Changed) outcome).user();
+        String fingerprint = UserFingerprints.of(changed);
+        session.setAttribute(SessionGuard.FINGERPRINT, fingerprint);
+        session.removeAttribute(PasswordChangeGate.REQUIRED);
+        fingerprints.remember(changed.id(), fingerprint);
+        return ResponseEntity.noContent().build();
+    }
+
     @PostMapping("/logout")
     ResponseEntity<Void> logout(HttpServletRequest request, HttpServletResponse response) {
         HttpSession session = request.getSession(false);
+        if (SecurityContextHolder.getContext().getAuthentication() != null
+                && SecurityContextHolder.getContext().getAuthentication().getPrincipal()
+                        instanceof StaffPrincipal who) {
+            audit.record(AuditAction.LOGOUT, "user", who.id(), null, null);
+        }
         if (session != null) {
             session.invalidate();
         }

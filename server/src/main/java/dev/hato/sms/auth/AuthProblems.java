@@ -19,6 +19,21 @@ final class AuthProblems implements ProblemTypes {
             HttpStatus.UNAUTHORIZED,
             "Session ended",
             "the session ended: the user's password or permissions changed");
+    static final ProblemType PASSWORD_CHANGE_REQUIRED = new ProblemType(
+            "password-change-required",
+            HttpStatus.FORBIDDEN,
+            "Password change required",
+            "someone else set the member's password: only POST /api/auth/password (and me, csrf, logout) until"
+                    + " the member sets their own");
+    static final ProblemType USERNAME_TAKEN = new ProblemType(
+            "username-taken", HttpStatus.CONFLICT, "Username taken", "another user already has this username");
+    static final ProblemType EMPLOYEE_ID_TAKEN = new ProblemType(
+            "employee-id-taken", HttpStatus.CONFLICT, "Employee id taken", "another user already has this employee id");
+    static final ProblemType LAST_SUPERUSER = new ProblemType(
+            "last-superuser",
+            HttpStatus.CONFLICT,
+            "Last superuser",
+            "the change would leave no active superuser to manage the team");
     static final ProblemType HOST_NOT_ALLOWED = new ProblemType(
             "host-not-allowed",
             HttpStatus.BAD_REQUEST,

@@ -113,6 +113,18 @@ class LoginThrottle {
                 .update();
     }
 
+    /** The username's failed logins from every address in the throttle's current window (the team page). */
+    int recentFailures(String username) {
+        return jdbc.sql(ClockSql.of("select failures from login_failures where key = :key"
+                        + " and window_start > {now} - make_interval(secs => :window)"))
+                .param("key", userKey(Usernames.throttleKey(username)))
+                .param("now", OffsetDateTime.now(clock))
+                .param("window", windowSeconds)
+                .query(Integer.class)
+                .optional()
+                .orElse(0);
+    }
+
     void reset() {
         jdbc.sql("delete from login_failures").update();
         jdbc.sql("delete from login_known_addresses").update();

@@ -61,7 +61,7 @@ class SecurityConfig {
                         .requestMatchers("/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui/**", "/swagger-ui.html")
                         .hasRole("STAFF")
                         // Operations figures (slowest statements, pool, JVM) are for superusers only.
-                        .requestMatchers("/api/ops/**")
+                        .requestMatchers("/api/ops/**", "/api/users", "/api/users/**", "/api/audit", "/api/audit/**")
                         .hasRole("SUPERUSER")
                         .requestMatchers("/api/**", "/actuator/**")
                         .hasRole("STAFF")
@@ -79,10 +79,16 @@ class SecurityConfig {
                                 WebProblems.FORBIDDEN.detail(
                                         request.getRequestURI().startsWith("/api/ops/")
                                                 ? "Only superusers may read the operations figures"
-                                                : "Only staff members may use this service"))))
+                                                : request.getRequestURI().startsWith("/api/users")
+                                                        ? "Only superusers may manage the team"
+                                                        : request.getRequestURI()
+                                                                        .startsWith("/api/audit")
+                                                                ? "Only superusers may read the audit trail"
+                                                                : "Only staff members may use this service"))))
                 .addFilterBefore(
                         new SessionGuard(fingerprints, properties.sessionAbsoluteTimeout(), clock),
                         AuthorizationFilter.class)
+                .addFilterBefore(new PasswordChangeGate(problems), AuthorizationFilter.class)
                 .addFilterAfter(
                         new CsrfProtectionFilter(properties, problems, Set.of(LOGIN_PATH)), AuthorizationFilter.class);
         return http.build();

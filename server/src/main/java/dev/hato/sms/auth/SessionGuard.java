@@ -59,8 +59,16 @@ class SessionGuard extends OncePerRequestFilter {
         if (clock.millis() - session.getCreationTime() > absoluteTimeout.toMillis()) {
             return AuthProblems.SESSION_EXPIRED;
         }
+        Object stored = session.getAttribute(FINGERPRINT);
         Optional<String> current = fingerprints.current(principal.id());
-        if (current.isEmpty() || !Objects.equals(current.get(), session.getAttribute(FINGERPRINT))) {
+        if (current.isPresent() && !Objects.equals(current.get(), stored)) {
+            // This instance's copy may predate a change made through another instance (a password the
+            // member changed there, and this very session carries the new fingerprint): read it again
+            // before ending the session. A session that really was revoked costs one read, once.
+            fingerprints.forget(principal.id());
+            current = fingerprints.current(principal.id());
+        }
+        if (current.isEmpty() || !Objects.equals(current.get(), stored)) {
             return AuthProblems.SESSION_REVOKED;
         }
         return null;

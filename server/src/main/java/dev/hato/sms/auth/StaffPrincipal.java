@@ -1,5 +1,6 @@
 package dev.hato.sms.auth;
 
+import dev.hato.sms.audit.AuditActor;
 import java.io.Serializable;
 import java.security.Principal;
 
@@ -9,7 +10,8 @@ import java.security.Principal;
  * {@code superuser} is the flag at login: a change of it ends the session ({@link SessionGuard}), and a
  * session stored before the field existed reads it as false.
  */
-public record StaffPrincipal(long id, String username, boolean superuser) implements Principal, Serializable {
+public record StaffPrincipal(long id, String username, boolean superuser)
+        implements Principal, Serializable, AuditActor {
 
     @Override
     public String getName() {

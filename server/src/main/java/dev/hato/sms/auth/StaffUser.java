@@ -2,7 +2,11 @@ package dev.hato.sms.auth;
 
 import org.jspecify.annotations.Nullable;
 
-/** A row of {@code users} joined with its profile (absent when the user has none). */
+/**
+ * A row of {@code users} joined with its profile (absent when the user has none).
+ *
+ * @param mustChangePassword someone else chose the password: the member must set their own first
+ */
 record StaffUser(
         long id,
         String username,
@@ -12,10 +16,17 @@ record StaffUser(
         boolean isSuperuser,
         boolean isActive,
         @Nullable String employeeId,
-        @Nullable String fullName) {
+        @Nullable String fullName,
+        boolean mustChangePassword) {
 
     StaffUser withPassword(String hash) {
-        return new StaffUser(id, username, email, hash, isStaff, isSuperuser, isActive, employeeId, fullName);
+        return new StaffUser(
+                id, username, email, hash, isStaff, isSuperuser, isActive, employeeId, fullName, mustChangePassword);
+    }
+
+    StaffUser withoutForcedChange() {
+        return new StaffUser(
+                id, username, email, password, isStaff, isSuperuser, isActive, employeeId, fullName, false);
     }
 
     /** Staff members and superusers use the service; other accounts (Django's plain users) cannot log in. */
@@ -29,6 +40,6 @@ record StaffUser(
 
     UserView view() {
         UserView.Profile profile = employeeId == null ? null : new UserView.Profile(employeeId, fullName);
-        return new UserView(id, username, email, isStaff, isSuperuser, profile);
+        return new UserView(id, username, email, isStaff, isSuperuser, profile, mustChangePassword);
     }
 }

@@ -5,6 +5,7 @@ import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 @Repository
 public class Users {
@@ -13,7 +14,7 @@ public class Users {
 
     private static final String SELECT = """
             select u.id, u.username, u.email, u.password, u.is_staff, u.is_superuser, u.is_active,
-                   p.employee_id, p.full_name
+                   p.employee_id, p.full_name, u.must_change_password
             from users u left join profiles p on p.user_id = u.id
             """;
 
@@ -71,6 +72,25 @@ public class Users {
                 == 1;
         endSessions(username);
         return changed;
+    }
+
+    /**
+     * The member's own change: the new hash, no forced change pending, and every session of theirs ended
+     * but {@code keepSessionId} (the one that asked).
+     */
+    @Transactional
+    void changeOwnPassword(long id, String passwordHash, String username, String keepSessionId) {
+        jdbc.sql("update users set password = ?, must_change_password = false where id = ?")
+                .params(passwordHash, id)
+                .update();
+        // Their fingerprints go, so each of those sessions is revoked at its next request, saying why.
+        jdbc.sql("delete from spring_session_attributes where attribute_name = :name and session_primary_id in"
+                        + " (select primary_id from spring_session where principal_name = :username"
+                        + " and session_id <> :keep)")
+                .param("name", SessionGuard.FINGERPRINT)
+                .param("username", username)
+                .param("keep", keepSessionId)
+                .update();
     }
 
     /** Ends every session of the user; other instances notice at the user's next request. */

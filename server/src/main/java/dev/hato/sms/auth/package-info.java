@@ -4,7 +4,7 @@
  */
 @ApplicationModule(
         displayName = "Staff authentication",
-        allowedDependencies = {"web"})
+        allowedDependencies = {"web", "audit"})
 @NullMarked
 package dev.hato.sms.auth;
 

@@ -1,7 +1,10 @@
 package dev.hato.sms.customer;
 
+import dev.hato.sms.audit.AuditAction;
+import dev.hato.sms.audit.AuditTrail;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,8 +20,11 @@ public class Suppressions {
 
     private final JdbcClient jdbc;
 
-    Suppressions(JdbcClient jdbc) {
+    private final AuditTrail audit;
+
+    Suppressions(JdbcClient jdbc, AuditTrail audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
     }
 
     @Transactional
@@ -29,6 +35,12 @@ public class Suppressions {
                 .update();
         if (added == 1) {
             record(e164, "opt-out", actor, customerId, null);
+            audit.record(
+                    AuditAction.CUSTOMER_OPTED_OUT,
+                    "customer",
+                    customerId,
+                    Map.of("opted_out", false),
+                    Map.of("opted_out", true, "phone_number", e164));
         }
     }
 
@@ -39,6 +51,12 @@ public class Suppressions {
                 .update();
         if (removed == 1) {
             record(e164, "opt-in", actor, customerId, reason);
+            audit.record(
+                    AuditAction.CUSTOMER_OPTED_IN,
+                    "customer",
+                    customerId,
+                    Map.of("opted_out", true),
+                    Map.of("opted_out", false, "phone_number", e164, "reason", reason));
         }
     }
 

@@ -4,7 +4,7 @@
  */
 @ApplicationModule(
         displayName = "Customers",
-        allowedDependencies = {"web", "auth"})
+        allowedDependencies = {"web", "auth", "audit"})
 @NullMarked
 package dev.hato.sms.customer;
 

@@ -100,14 +100,9 @@ class MessageController {
             @RequestParam(name = "sent_by", required = false) Long sentBy,
             @RequestParam(required = false) String cursor,
             @RequestParam(required = false) Integer limit) {
-        MessageStatus wanted = status == null
-                ? null
-                : MessageStatus.parse(status)
-                        .orElseThrow(
-                                () -> ApiProblem.invalidField("status", "must be one of " + MessageStatus.names()));
-        String e164 = phoneNumber == null ? null : phoneNumbers.toE164("phone_number", phoneNumber);
+        Messages.HistoryFilter filter =
+                HistoryFilters.of(phoneNumbers, customerId, phoneNumber, status, since, until, sentBy);
         int size = Cursor.limit(limit, 50, 200);
-        Messages.HistoryFilter filter = new Messages.HistoryFilter(customerId, e164, wanted, since, until, sentBy);
         return Page.of(messages.page(filter, Cursor.decode(cursor), size + 1), size, MessageView::id);
     }
 

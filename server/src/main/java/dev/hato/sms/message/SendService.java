@@ -1,5 +1,7 @@
 package dev.hato.sms.message;
 
+import dev.hato.sms.audit.AuditAction;
+import dev.hato.sms.audit.AuditTrail;
 import dev.hato.sms.customer.CustomerView;
 import dev.hato.sms.customer.Customers;
 import dev.hato.sms.customer.PhoneNumbers;
@@ -35,8 +37,10 @@ class SendService {
     private final Idempotency idempotency;
     private final SendLimits limits;
     private final ApplicationEventPublisher events;
+    private final AuditTrail audit;
 
     SendService(
+            AuditTrail audit,
             Outbox outbox,
             Messages messages,
             Customers customers,
@@ -57,6 +61,7 @@ class SendService {
         this.phoneNumbers = phoneNumbers;
         this.idempotency = idempotency;
         this.events = events;
+        this.audit = audit;
     }
 
     @Transactional
@@ -84,6 +89,16 @@ class SendService {
                 sms.text().segments(),
                 staffId));
         events.publishEvent(new MessageAccepted(message.id()));
+        audit.record(
+                AuditAction.MESSAGE_SENT,
+                "message",
+                message.id(),
+                null,
+                Map.of(
+                        "customer_id", customer.id(),
+                        "template_id", template.id(),
+                        "phone_number", e164,
+                        "segments", sms.text().segments()));
         if (idempotencyKey != null) {
             idempotency.complete(staffId, idempotencyKey, message.id());
         }

@@ -4,7 +4,7 @@
  */
 @ApplicationModule(
         displayName = "Messages",
-        allowedDependencies = {"customer", "template", "token", "auth", "web"})
+        allowedDependencies = {"customer", "template", "token", "auth", "web", "audit"})
 @NullMarked
 package dev.hato.sms.message;
 

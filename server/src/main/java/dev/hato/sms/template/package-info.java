@@ -3,7 +3,7 @@
  */
 @ApplicationModule(
         displayName = "Templates",
-        allowedDependencies = {"customer", "web"})
+        allowedDependencies = {"customer", "web", "audit"})
 @NullMarked
 package dev.hato.sms.template;
 

@@ -3,7 +3,7 @@
  */
 @ApplicationModule(
         displayName = "One-time send tokens",
-        allowedDependencies = {"web", "auth"})
+        allowedDependencies = {"web", "auth", "audit"})
 @NullMarked
 package dev.hato.sms.token;
 

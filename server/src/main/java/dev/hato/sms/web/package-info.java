@@ -1,5 +1,5 @@
 /**
- * What every HTTP feature shares: problem JSON (RFC 9457) and keyset pages. An open module: any
+ * What every HTTP feature shares: problem JSON (RFC 9457), keyset pages and CSV downloads. An open module: any
  * module may use any of its types.
  */
 @ApplicationModule(displayName = "Web support", type = ApplicationModule.Type.OPEN)

@@ -50,13 +50,17 @@ export async function historyView(ctx) {
     ctx.go('#/history' + query(params));
   });
 
+  const filters = {
+    customer_id: customerId, phone_number: q.get('phone_number'), status: q.get('status'),
+    since: dayStart(q.get('since')), until: dayStart(q.get('until'), 1),
+    sent_by: q.get('sent_by') === 'me' ? ctx.me.id : '',
+  };
+  // A plain download: the browser sends the session cookie, and a GET needs no CSRF header.
+  const exportLink = h('a', { href: '/api/sms/history/export' + query(filters), download: '', class: 'button secondary', id: 'history-export' }, t('history.export'));
+
   async function load(reset) {
     try {
-      const path = reset ? '/api/sms/history' + query({
-        customer_id: customerId, phone_number: q.get('phone_number'), status: q.get('status'),
-        since: dayStart(q.get('since')), until: dayStart(q.get('until'), 1),
-        sent_by: q.get('sent_by') === 'me' ? ctx.me.id : '', limit: 50,
-      }) : next;
+      const path = reset ? '/api/sms/history' + query({ ...filters, limit: 50 }) : next;
       const page = await get(path);
       if (!ctx.alive()) return;
       clear(message);
@@ -97,7 +101,7 @@ export async function historyView(ctx) {
       h('caption', { class: 'visually-hidden' }, t('history.title')),
       h('thead', {}, h('tr', {}, ['created', 'to', 'body', 'status', 'segments', 'detail'].map((k) => h('th', { scope: 'col' }, t('history.col.' + k))))),
       tbody)),
-    h('div', { class: 'actions' }, more));
+    h('div', { class: 'actions' }, more, exportLink));
   await load(true);
   ctx.every(2000, follow);
 }

@@ -72,6 +72,10 @@ class ConsoleQualityTest extends BrowserTest {
             {"send", "#/send?customer=" + customer + "&template=" + template, "#send-var-code"},
             {"history", "#/history", "#history-table tbody tr"},
             {"message", "#/messages/" + message, "#timeline li"},
+            {"team", "#/team", "#team-table tbody tr"},
+            {"password", "#/password", "#password-current"},
+            {"audit", "#/audit", "#audit-table tbody tr"},
+            // Last: the switch to English below is checked on this screen.
             {"ops", "#/ops", ".cards .card"},
         };
         for (String[] screen : screens) {

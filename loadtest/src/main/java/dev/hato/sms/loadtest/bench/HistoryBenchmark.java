@@ -29,7 +29,7 @@ public final class HistoryBenchmark {
     private HistoryBenchmark() {}
 
     /** The embedded database asks for a password; the service keeps it beside the data directory. */
-    private static String superuserPassword(Path out) throws java.io.IOException {
+    static String superuserPassword(Path out) throws java.io.IOException {
         java.util.Properties secret = new java.util.Properties();
         try (var in = Files.newInputStream(out.resolve("pg.secret"))) {
             secret.load(in);
@@ -65,7 +65,7 @@ public final class HistoryBenchmark {
     }
 
     /** Tops the messages table up to {@code rows}, spread over 1,000 customers, then refreshes statistics. */
-    private static void fill(Connection db, long rows) throws Exception {
+    static void fill(Connection db, long rows) throws Exception {
         long started = System.nanoTime();
         try (Statement sql = db.createStatement()) {
             sql.execute("insert into customers (phone_number, phone_number_e164, name)"

@@ -58,6 +58,13 @@ public final class StaffSession {
         return Optional.of(response.body());
     }
 
+    /** A GET whose body is read as it arrives (a download), whatever its status. */
+    public HttpResponse<java.io.InputStream> open(String path) throws IOException, InterruptedException {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+    }
+
     Map<String, Object> asFeederRecord() {
         return Map.of("sessionid", cookie("sessionid"), "csrf", cookie("csrftoken"));
     }
