@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
@@ -19,7 +20,9 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -37,8 +40,10 @@ class AuthController {
     private final UserFingerprints fingerprints;
     private final PasswordChanges passwordChanges;
     private final AuditTrail audit;
+    private final OwnSessions ownSessions;
 
     AuthController(
+            OwnSessions ownSessions,
             AuditTrail audit,
             PasswordChanges passwordChanges,
             LoginService loginService,
@@ -49,6 +54,7 @@ class AuthController {
         this.fingerprints = fingerprints;
         this.passwordChanges = passwordChanges;
         this.audit = audit;
+        this.ownSessions = ownSessions;
         this.loginService = loginService;
         this.users = users;
         this.csrfTokens = csrfTokens;
@@ -83,6 +89,7 @@ class AuthController {
         SecurityContextHolder.setContext(context);
         contextRepository.saveContext(context, request, response);
         csrfTokens.rotate(session, response);
+        ownSessions.started(user.id(), session.getId(), request.getRemoteAddr(), request.getHeader("User-Agent"));
         return ResponseEntity.ok(user.view());
     }
 
@@ -112,6 +119,35 @@ class AuthController {
         session.removeAttribute(PasswordChangeGate.REQUIRED);
         fingerprints.remember(changed.id(), fingerprint);
         return ResponseEntity.noContent().build();
+    }
+
+    /** The member's open sessions, newest first; {@code current} marks the one asking. */
+    @GetMapping("/sessions")
+    List<OwnSessions.Session> sessions(@AuthenticationPrincipal StaffPrincipal me, HttpServletRequest request) {
+        return ownSessions.list(me, currentSession(request).getId());
+    }
+
+    /** 204: that other session ends at its next request (on any instance). */
+    @DeleteMapping("/sessions/{id}")
+    @ProblemResponses({"validation-failed", "not-found"})
+    ResponseEntity<Void> endSession(
+            @PathVariable String id, @AuthenticationPrincipal StaffPrincipal me, HttpServletRequest request) {
+        ownSessions.end(me, id, currentSession(request).getId());
+        return ResponseEntity.noContent().build();
+    }
+
+    /** Every session of the member but this one. */
+    @DeleteMapping("/sessions")
+    Map<String, Integer> endOtherSessions(@AuthenticationPrincipal StaffPrincipal me, HttpServletRequest request) {
+        return Map.of("ended", ownSessions.endOthers(me, currentSession(request).getId()));
+    }
+
+    private static HttpSession currentSession(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session == null) { // the security chain lets no request without one get here
+            throw AuthProblems.SESSION_EXPIRED.exception("The session expired; log in again");
+        }
+        return session;
     }
 
     @PostMapping("/logout")

@@ -1,5 +1,5 @@
-import { api } from '../api.js';
-import { h } from '../dom.js';
+import { api, get } from '../api.js';
+import { h, clear, formatTime } from '../dom.js';
 import { t } from '../i18n.js';
 import { alertBox, clearFieldErrors, field, showError, showFieldErrors, showInfo } from '../ui.js';
 
@@ -39,4 +39,41 @@ export async function passwordView(ctx) {
     }
   });
   ctx.main.append(h('h1', { id: 'password-title' }, t('password.title')), message, form);
+  if (!forced) await sessionsPanel(ctx);
+}
+
+// The member's open sessions: where and when each started, and ending the others.
+async function sessionsPanel(ctx) {
+  const message = alertBox();
+  const tbody = h('tbody');
+  const endAll = h('button', { type: 'button', class: 'secondary', id: 'sessions-end-others' }, t('sessions.endOthers'));
+  async function end(path) {
+    try {
+      await api('DELETE', path);
+      await load();
+    } catch (error) {
+      showError(message, error);
+    }
+  }
+  async function load() {
+    try {
+      const sessions = await get('/api/auth/sessions');
+      if (!ctx.alive()) return;
+      clear(tbody).append(...sessions.map((s) => h('tr', { 'data-current': String(s.current) },
+        h('td', {}, formatTime(s.started)), h('td', {}, formatTime(s.last_used)), h('td', {}, s.address || '-'),
+        h('td', { class: 'body' }, s.browser || '-'),
+        h('td', {}, s.current ? t('sessions.current') : h('button', { type: 'button', class: 'secondary',
+          onclick: () => end('/api/auth/sessions/' + s.id) }, t('sessions.end'))))));
+      endAll.disabled = sessions.length < 2;
+    } catch (error) {
+      showError(message, error);
+    }
+  }
+  endAll.addEventListener('click', () => end('/api/auth/sessions'));
+  ctx.main.append(h('h2', { id: 'sessions-title' }, t('sessions.title')), message,
+    h('div', { class: 'table-wrap' }, h('table', { id: 'sessions-table', 'aria-labelledby': 'sessions-title' },
+      h('thead', {}, h('tr', {}, ['started', 'lastUsed', 'address', 'browser', 'action'].map((k) => h('th', { scope: 'col' }, t('sessions.col.' + k))))),
+      tbody)),
+    h('div', { class: 'actions' }, endAll));
+  await load();
 }

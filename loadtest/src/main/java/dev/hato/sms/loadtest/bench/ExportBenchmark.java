@@ -29,7 +29,11 @@ import java.util.stream.Stream;
 public final class ExportBenchmark {
 
     private static final Pattern HEAP =
-            Pattern.compile("^jvm_memory_used_bytes\\{area=\"heap\"[^}]*\\} (\\S+)$", Pattern.MULTILINE);
+            Pattern.compile("^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*\\} (\\S+)$", Pattern.MULTILINE);
+
+    // What survives young collections: rows kept in memory would pile up here.
+    private static final Pattern OLD_GEN = Pattern.compile(
+            "^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*id=\"G1 Old Gen\"[^}]*\\} (\\S+)$", Pattern.MULTILINE);
 
     private ExportBenchmark() {}
 
@@ -59,13 +63,17 @@ public final class ExportBenchmark {
     }
 
     private static Map<String, Object> export(StaffSession staff, long rows) throws Exception {
-        long heapBefore = heap(staff);
+        long heapBefore = heap(staff, HEAP);
+        long oldBefore = heap(staff, OLD_GEN);
         AtomicLong peak = new AtomicLong(heapBefore);
+        AtomicLong oldPeak = new AtomicLong(oldBefore);
         AtomicBoolean running = new AtomicBoolean(true);
         Thread sampler = new Thread(() -> {
             while (running.get()) {
                 try {
-                    peak.accumulateAndGet(heap(staff), Math::max);
+                    String metrics = staff.get("/actuator/prometheus");
+                    peak.accumulateAndGet(sum(metrics, HEAP), Math::max);
+                    oldPeak.accumulateAndGet(sum(metrics, OLD_GEN), Math::max);
                     Thread.sleep(200);
                 } catch (Exception e) {
                     return;
@@ -107,11 +115,17 @@ public final class ExportBenchmark {
         result.put("rows_per_second", (lines - 1) / ((ended - started) / 1e9));
         result.put("service_heap_before_mb", heapBefore / 1048576.0);
         result.put("service_heap_peak_sampled_mb", peak.get() / 1048576.0);
+        result.put("service_old_gen_before_mb", oldBefore / 1048576.0);
+        result.put("service_old_gen_peak_sampled_mb", oldPeak.get() / 1048576.0);
         return result;
     }
 
-    private static long heap(StaffSession staff) {
-        Matcher m = HEAP.matcher(staff.get("/actuator/prometheus"));
+    private static long heap(StaffSession staff, Pattern pattern) {
+        return sum(staff.get("/actuator/prometheus"), pattern);
+    }
+
+    private static long sum(String metrics, Pattern pattern) {
+        Matcher m = pattern.matcher(metrics);
         double total = 0;
         while (m.find()) {
             total += Double.parseDouble(m.group(1));
