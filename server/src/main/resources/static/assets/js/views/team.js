@@ -25,8 +25,12 @@ export async function teamView(ctx) {
     h('div', { class: 'actions' }, h('button', { type: 'submit' }, t('team.addSubmit'))));
   superuser.id = 'team-superuser';
 
+  // The list is drawn again after each action, which takes the focus with it: the focus goes to the
+  // outcome instead, so a keyboard user hears it and goes on from there.
+  message.setAttribute('tabindex', '-1');
   function shown(text, secret) {
     showInfo(message, secret ? [text, ' ', h('code', { id: 'generated-password' }, secret)] : text, 'ok');
+    message.focus();
   }
 
   form.addEventListener('submit', async (event) => {

@@ -139,6 +139,44 @@ class ConsoleQualityTest extends BrowserTest {
         assertThat(browser.mainText()).contains("Sent by keyboard");
     }
 
+    @Test
+    void theTeamPageAndTheOwnPasswordWorkWithTheKeyboardAlone() {
+        String member = "keys" + System.nanoTime();
+        browser.open("");
+        browser.heading("ログイン");
+        type(username, Keys.TAB);
+        type(TestUsers.PASSWORD, Keys.ENTER);
+        browser.heading("ダッシュボード");
+        tabTo("nav a[href='#/team']");
+        type(Keys.ENTER);
+        browser.heading("チーム");
+        // The filter first: with no row shown, the add form is a few Tabs away however large the team.
+        tabTo("#team-filter");
+        type(member);
+        tabTo("#team-username");
+        type(member);
+        tabTo("form[aria-labelledby=team-add] button[type=submit]");
+        type(Keys.ENTER);
+        browser.find("#generated-password");
+        browser.find("tr[data-username='" + member + "']");
+        tabTo("tr[data-username='" + member + "'] button[data-action=active]");
+        type(Keys.ENTER);
+        browser.find("dialog [data-confirm]");
+        type(Keys.ENTER);
+        browser.waitFor(d -> d.findElement(By.cssSelector("tr[data-username='" + member + "']"))
+                .getText()
+                .contains("無効"));
+
+        tabTo("a[href='#/password']");
+        type(Keys.ENTER);
+        browser.heading("パスワードの変更");
+        tabTo("#password-current");
+        type(TestUsers.PASSWORD, Keys.TAB);
+        type("violet tugboat ledger thimble", Keys.TAB);
+        type("violet tugboat ledger thimble", Keys.ENTER);
+        browser.waitFor(d -> d.findElement(By.cssSelector("main .alert.ok")).isDisplayed());
+    }
+
     private void type(CharSequence... keys) {
         browser.driver.switchTo().activeElement().sendKeys(keys);
     }
