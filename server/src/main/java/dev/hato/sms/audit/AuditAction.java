@@ -16,6 +16,7 @@ public enum AuditAction {
     TEMPLATE_UPDATED("template.updated"),
     TEMPLATE_DELETED("template.deleted"),
     MESSAGE_SENT("message.sent"),
+    CUSTOMERS_IMPORTED("customers.imported"),
     HISTORY_EXPORTED("history.exported"),
     AUDIT_EXPORTED("audit.exported");
 

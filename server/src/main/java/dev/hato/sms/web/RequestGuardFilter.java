@@ -25,20 +25,25 @@ class RequestGuardFilter extends OncePerRequestFilter {
     private final ProblemWriter problems;
     private final long maxBody;
 
-    RequestGuardFilter(ProblemWriter problems, long maxBody) {
+    private final java.util.Map<String, Long> uploads;
+
+    RequestGuardFilter(ProblemWriter problems, long maxBody, java.util.List<UploadLimit> uploads) {
         this.problems = problems;
         this.maxBody = maxBody;
+        this.uploads = uploads.stream()
+                .collect(java.util.stream.Collectors.toMap(UploadLimit::path, UploadLimit::bytes, Math::max));
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException {
-        if (request.getContentLengthLong() > maxBody) {
+        long limit = uploads.getOrDefault(request.getRequestURI(), maxBody);
+        if (request.getContentLengthLong() > limit) {
             problems.write(response, Problems.requestTooLarge());
             return;
         }
         try {
-            chain.doFilter(new LimitedBody(request, maxBody), response);
+            chain.doFilter(new LimitedBody(request, limit), response);
         } catch (IOException | ServletException | RuntimeException e) {
             Optional<Problems.Answer> answer = Problems.forFailure(e);
             if (response.isCommitted()) {

@@ -19,9 +19,11 @@ class WebGuardsConfig {
 
     @Bean
     FilterRegistrationBean<RequestGuardFilter> requestGuardFilter(
-            ProblemWriter problems, @Value("${sms.web.max-request-body:64KB}") DataSize maxBody) {
+            ProblemWriter problems,
+            @Value("${sms.web.max-request-body:64KB}") DataSize maxBody,
+            java.util.List<UploadLimit> uploads) {
         FilterRegistrationBean<RequestGuardFilter> registration =
-                new FilterRegistrationBean<>(new RequestGuardFilter(problems, maxBody.toBytes()));
+                new FilterRegistrationBean<>(new RequestGuardFilter(problems, maxBody.toBytes(), uploads));
         // Right after the request id, before sessions and security, so their failures are caught too.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;

@@ -5,7 +5,8 @@ import { alertBox, field, showError } from '../ui.js';
 
 export const ACTIONS = ['login.succeeded', 'login.failed', 'logout', 'password.changed', 'password.reset',
   'member.added', 'member.changed', 'member.sessions-ended', 'customer.opted-out', 'customer.opted-in',
-  'template.created', 'template.updated', 'template.deleted', 'message.sent', 'history.exported', 'audit.exported'];
+  'template.created', 'template.updated', 'template.deleted', 'message.sent', 'customers.imported', 'history.exported',
+  'audit.exported'];
 
 function dayStart(value, plusDays = 0) {
   if (!value) return '';

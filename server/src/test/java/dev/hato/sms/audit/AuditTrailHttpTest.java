@@ -76,6 +76,14 @@ class AuditTrailHttpTest extends LoggedInTest {
                         "/api/customers/" + customer,
                         Map.of("opted_out", false, "reason", "consented again by phone")));
         assertThat(in.path("after").path("reason").asString()).isEqualTo("consented again by phone");
+        byte[] list = ("phone_number,external_id\n" + uniqueMobile() + ",audit-" + System.nanoTime() + "\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        JsonNode imported = one(
+                seen,
+                AuditAction.CUSTOMERS_IMPORTED,
+                username,
+                () -> client.upload("/api/customers/import?mode=valid-only", "file", "list.csv", list));
+        assertThat(imported.path("after").path("created").asInt()).isEqualTo(1);
         one(
                 seen,
                 AuditAction.HISTORY_EXPORTED,

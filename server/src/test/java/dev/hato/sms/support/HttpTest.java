@@ -39,6 +39,8 @@ public abstract class HttpTest {
         // The shared context's tests read their messages as the provider left them (sent); the sandbox's
         // receipts, on by default, have tests of their own.
         registry.add("sms.sandbox.receipts", () -> "false");
+        // Small enough that the import's size refusal is tried with a small file.
+        registry.add("sms.import.max-bytes", () -> "1MB");
     }
 
     protected ApiClient client() {

@@ -75,15 +75,17 @@ class OpenApiTest extends LoggedInTest {
                                 .isTrue();
                     }
                     if (operation.has("requestBody")) {
-                        String ref = operation
-                                .path("requestBody")
-                                .path("content")
-                                .path("application/json")
-                                .path("schema")
-                                .path("$ref")
-                                .asString();
-                        JsonNode schema =
-                                spec.path("components").path("schemas").path(ref.substring(ref.lastIndexOf('/') + 1));
+                        // JSON bodies by reference; an upload (multipart) describes its parts in place.
+                        JsonNode content = operation.path("requestBody").path("content");
+                        JsonNode schema = content.has("application/json")
+                                ? content.path("application/json").path("schema")
+                                : content.path("multipart/form-data").path("schema");
+                        if (schema.has("$ref")) {
+                            String ref = schema.path("$ref").asString();
+                            schema = spec.path("components")
+                                    .path("schemas")
+                                    .path(ref.substring(ref.lastIndexOf('/') + 1));
+                        }
                         assertThat(schema.toString())
                                 .as(where + " has an example")
                                 .contains("\"example\"");
