@@ -68,6 +68,7 @@ class PackageStructureTest {
                         "DispatcherBenchmark",
                         "ExportBenchmark",
                         "HistoryBenchmark",
+                        "ImportBenchmark",
                         "ReceiptsBenchmark");
     }
 

@@ -28,11 +28,11 @@ import java.util.stream.Stream;
  */
 public final class ExportBenchmark {
 
-    private static final Pattern HEAP =
+    static final Pattern HEAP =
             Pattern.compile("^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*\\} (\\S+)$", Pattern.MULTILINE);
 
     // What survives young collections: rows kept in memory would pile up here.
-    private static final Pattern OLD_GEN = Pattern.compile(
+    static final Pattern OLD_GEN = Pattern.compile(
             "^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*id=\"G1 Old Gen\"[^}]*\\} (\\S+)$", Pattern.MULTILINE);
 
     private ExportBenchmark() {}
@@ -124,7 +124,7 @@ public final class ExportBenchmark {
         return sum(staff.get("/actuator/prometheus"), pattern);
     }
 
-    private static long sum(String metrics, Pattern pattern) {
+    static long sum(String metrics, Pattern pattern) {
         Matcher m = pattern.matcher(metrics);
         double total = 0;
         while (m.find()) {

@@ -65,6 +65,25 @@ public final class StaffSession {
                 HttpResponse.BodyHandlers.ofInputStream());
     }
 
+    /** A multipart upload of one file part (field {@code file}), with the session's CSRF token; the body as text. */
+    public HttpResponse<String> upload(String path, byte[] content) throws IOException, InterruptedException {
+        String boundary = "----hato" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(
+                ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"list.csv\"\r\n"
+                                + "Content-Type: text/csv\r\n\r\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return http.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .header("X-CSRFToken", cookie("csrftoken"))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     Map<String, Object> asFeederRecord() {
         return Map.of("sessionid", cookie("sessionid"), "csrf", cookie("csrftoken"));
     }
