@@ -39,6 +39,13 @@ public final class Problems {
         if (Failures.isMalformedQuery(error)) {
             return Optional.of(new Answer(malformedQuery(), 0));
         }
+        // After the size check above: a body cut off by the guard also breaks the multipart parser.
+        if (Failures.has(error, org.springframework.web.multipart.MultipartException.class)) {
+            return Optional.of(new Answer(
+                    WebProblems.MALFORMED_REQUEST.detail(
+                            "The multipart body is malformed (a part without its end, or no boundary)"),
+                    0));
+        }
         if (Failures.isPoolExhausted(error)) {
             return Optional.of(new Answer(busy(), BUSY_RETRY_AFTER_SECONDS));
         }

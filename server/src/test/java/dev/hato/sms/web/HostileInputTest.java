@@ -119,8 +119,60 @@ class HostileInputTest extends LoggedInTest {
                 .isEmpty();
         assertThat(byStatus.keySet()).allMatch(status -> status < 500);
         assertThat(heapAfter - heapBefore).as("heap growth in bytes").isLessThan(256L * 1024 * 1024);
-        ApiClient.Response normal = client.post("/api/customers", Map.of("phone_number", uniqueMobile()));
+        // A fresh session: the fuzz may have ended the test's own (logout, the team and session endpoints).
+        ApiClient fresh = client();
+        fresh.login(testUsers.staff(), TestUsers.PASSWORD);
+        ApiClient.Response normal = fresh.post("/api/customers", Map.of("phone_number", uniqueMobile()));
         assertThat(normal.status()).as("serves normally afterwards").isEqualTo(201);
+    }
+
+    @Test
+    void hostileUploadsToTheCustomerImportAreRefusedAsProblemJsonAndChangeNothing() {
+        Random random = new Random(20261201);
+        List<byte[]> files = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            byte[] noise = new byte[random.nextInt(4096) + 1];
+            random.nextBytes(noise);
+            files.add(noise);
+        }
+        // A zip bomb's disguise: a zip header and deflated zeros, named .csv.
+        byte[] zip = new byte[64 * 1024];
+        System.arraycopy(new byte[] {'P', 'K', 3, 4, 20, 0, 8, 0, 8, 0}, 0, zip, 0, 10);
+        files.add(zip);
+        files.add(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}); // a BOM and nothing else
+        files.add(new byte[] {(byte) 0x82, (byte) 0xA0, (byte) 0xFF, (byte) 0xFE, '\n'}); // neither UTF-8 nor Shift_JIS
+        files.add(("電話番号\n" + "0".repeat(900_000)).getBytes(StandardCharsets.UTF_8)); // one huge line
+        files.add(("電話番号" + ",".repeat(10_000) + "\n").getBytes(StandardCharsets.UTF_8)); // 10,000 columns
+        files.add("電話番号\r\"\"\"\"\"\"\r\r\r".getBytes(StandardCharsets.UTF_8)); // quotes and bare CRs
+        files.add("\"電話番号\n".repeat(20_000).getBytes(StandardCharsets.UTF_8)); // a quote opened on every line
+        long customers =
+                jdbc.sql("select count(*) from customers").query(Long.class).single();
+        List<String> failures = new ArrayList<>();
+        for (String mode : List.of("all-or-nothing", "valid-only")) {
+            for (byte[] file : files) {
+                ApiClient.Response answer =
+                        client.upload("/api/customers/import?mode=" + mode, "file", "list.csv", file);
+                String type = answer.headers().firstValue("Content-Type").orElse("");
+                if (answer.status() >= 500
+                        || (answer.status() >= 400 && !type.startsWith("application/problem+json"))) {
+                    failures.add(mode + " " + file.length + " bytes -> " + answer.status() + " " + type);
+                }
+            }
+        }
+        // A broken multipart envelope: no closing boundary, and a part without a name.
+        ApiClient.Response truncated = client.send(
+                "POST",
+                "/api/customers/import",
+                "--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n\r\n電話番号\r\n",
+                Map.of("Content-Type", "multipart/form-data; boundary=x"));
+
+        assertThat(failures)
+                .as("uploads answered with 5xx or without problem JSON")
+                .isEmpty();
+        assertThat(truncated.status()).isBetween(400, 499);
+        assertThat(jdbc.sql("select count(*) from customers").query(Long.class).single())
+                .as("customers after the hostile uploads")
+                .isEqualTo(customers);
     }
 
     private static HostileRequests.Caller caller(ApiClient session, ApiClient token) {
