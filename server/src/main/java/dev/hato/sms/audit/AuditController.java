@@ -15,14 +15,11 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -46,8 +43,6 @@ class AuditController {
             "request_id",
             "before",
             "after");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ssXXX");
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuuMMdd-HHmmss");
 
     private final AuditLog log;
     private final AuditTrail trail;
@@ -94,20 +89,13 @@ class AuditController {
             throws IOException {
         AuditLog.Filter filter = filter(actor, action, object, since, until);
         trail.record(AuditAction.AUDIT_EXPORTED, null, null, null, filterValues(filter));
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader(
-                HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.attachment()
-                        .filename("audit-" + STAMP.format(clock.instant().atZone(zone)) + ".csv")
-                        .build()
-                        .toString());
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        CsvWriter.download(response, "audit", clock.instant(), zone);
         try (CsvWriter csv = CsvWriter.excel(response.getOutputStream(), HEADER)) {
             log.each(filter, e -> {
                 try {
                     csv.row(Arrays.asList(
                             e.id(),
-                            TIME.format(e.at().atZoneSameInstant(zone)),
+                            CsvWriter.time(e.at(), zone),
                             e.action(),
                             e.actorId(),
                             e.actorUsername(),

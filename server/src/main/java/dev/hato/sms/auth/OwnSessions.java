@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * A member's own sessions: where and when each started, when it was last used, and ending the
  * others. A session is named by the session store's primary id, never by its cookie value. Ending
- * one revokes it (its fingerprint goes), so its next request, on any instance, gets 401 saying why.
+ * one revokes it ({@link Users#revokeSessions}).
  */
 @Repository
 class OwnSessions {
@@ -38,8 +38,10 @@ class OwnSessions {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final AuditTrail audit;
+    private final Users users;
 
-    OwnSessions(JdbcClient jdbc, Clock clock, AuditTrail audit) {
+    OwnSessions(JdbcClient jdbc, Clock clock, AuditTrail audit, Users users) {
+        this.users = users;
         this.jdbc = jdbc;
         this.clock = clock;
         this.audit = audit;
@@ -100,26 +102,16 @@ class OwnSessions {
         if (current) {
             throw ApiProblem.invalidField("id", "is this session: log out instead");
         }
-        int ended = revoke("s.primary_id = :id", id, me);
+        int ended = users.revokeSessions(me.username(), "s.primary_id = :id", id);
         audit.record(AuditAction.MEMBER_SESSIONS_ENDED, "user", me.id(), null, Map.of("ended", ended, "own", true));
     }
 
     /** Ends every session of the member but this one; answers how many. */
     @Transactional
     int endOthers(StaffPrincipal me, String currentSessionId) {
-        int ended = revoke("s.session_id <> :id", currentSessionId, me);
+        int ended = users.revokeSessions(me.username(), "s.session_id <> :id", currentSessionId);
         audit.record(AuditAction.MEMBER_SESSIONS_ENDED, "user", me.id(), null, Map.of("ended", ended, "own", true));
         return ended;
-    }
-
-    private int revoke(String which, String id, StaffPrincipal me) {
-        return jdbc.sql("delete from spring_session_attributes where attribute_name = :fingerprint and"
-                        + " session_primary_id in (select s.primary_id from spring_session s"
-                        + " where s.principal_name = :username and " + which + ")")
-                .param("fingerprint", SessionGuard.FINGERPRINT)
-                .param("username", me.username())
-                .param("id", id)
-                .update();
     }
 
     private static OffsetDateTime time(long millis) {

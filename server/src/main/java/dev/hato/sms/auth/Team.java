@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The team, as superusers manage it: add a member, change what they may do, reset a password, end
  * their sessions. A password someone else chose must be changed at the member's next login. Ending
- * sessions takes effect at their next request on every instance (TeamMembers#revokeSessions).
+ * sessions takes effect at their next request on every instance (Users#revokeSessions).
  * There is always one active superuser left: a change that would remove the last is refused.
  */
 @Service
@@ -116,7 +116,7 @@ class Team {
             throw duplicate(e);
         }
         if (!active && before.isActive()) {
-            members.revokeSessions(before.username());
+            users.revokeSessions(before.username(), null, null);
         }
         log.info(
                 "User {} changed member {}: active {} -> {}, superuser {} -> {}",
@@ -145,7 +145,7 @@ class Team {
             checkPolicy(password, member.username(), member.email(), member.fullName());
         }
         members.resetPassword(id, passwordEncoder.encode(password));
-        members.revokeSessions(member.username());
+        users.revokeSessions(member.username(), null, null);
         log.info("User {} reset the password of member {}", actorId, id);
         audit.record(
                 AuditAction.PASSWORD_RESET,
@@ -159,7 +159,7 @@ class Team {
     @Transactional
     TeamRequests.SessionsEnded endSessions(long id, long actorId) {
         TeamRequests.Member member = members.find(id).orElseThrow(() -> ApiProblem.notFound("User", id));
-        int ended = members.revokeSessions(member.username());
+        int ended = users.revokeSessions(member.username(), null, null);
         log.info("User {} ended {} session(s) of member {}", actorId, ended, id);
         audit.record(AuditAction.MEMBER_SESSIONS_ENDED, "user", id, null, Map.of("ended", ended));
         return new TeamRequests.SessionsEnded(ended);

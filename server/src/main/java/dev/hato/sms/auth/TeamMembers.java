@@ -16,7 +16,7 @@ class TeamMembers {
 
     private static final RowMapper<TeamRequests.Member> ROWS = new DataClassRowMapper<>(TeamRequests.Member.class);
 
-    // A session counts while it holds its fingerprint (revokeSessions removes it). Failed logins are
+    // A session counts while it holds its fingerprint (Users#revokeSessions removes it). Failed logins are
     // filled in from the throttle.
     private static final String SELECT = """
             select u.id, u.username, u.email, p.full_name, p.employee_id, u.is_staff, u.is_superuser,
@@ -118,19 +118,6 @@ class TeamMembers {
     void resetPassword(long id, String passwordHash) {
         jdbc.sql("update users set password = ?, must_change_password = true where id = ?")
                 .params(passwordHash, id)
-                .update();
-    }
-
-    /**
-     * Ends every session of the member at its next request, on whichever instance: their fingerprint
-     * is removed from the shared session store, so the session guard finds it revoked and the console
-     * can say why (a deleted session would only look expired). Answers how many were open.
-     */
-    int revokeSessions(String username) {
-        return jdbc.sql("delete from spring_session_attributes where attribute_name = :name and session_primary_id"
-                        + " in (select primary_id from spring_session where principal_name = :username)")
-                .param("name", SessionGuard.FINGERPRINT)
-                .param("username", username)
                 .update();
     }
 }

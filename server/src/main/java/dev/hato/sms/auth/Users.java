@@ -1,6 +1,7 @@
 package dev.hato.sms.auth;
 
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -83,13 +84,22 @@ public class Users {
         jdbc.sql("update users set password = ?, must_change_password = false where id = ?")
                 .params(passwordHash, id)
                 .update();
-        // Their fingerprints go, so each of those sessions is revoked at its next request, saying why.
-        jdbc.sql("delete from spring_session_attributes where attribute_name = :name and session_primary_id in"
-                        + " (select primary_id from spring_session where principal_name = :username"
-                        + " and session_id <> :keep)")
-                .param("name", SessionGuard.FINGERPRINT)
+        revokeSessions(username, "s.session_id <> :id", keepSessionId);
+    }
+
+    /**
+     * Ends the user's sessions at their next request, on whichever instance: their fingerprint is
+     * removed from the shared session store, so the session guard finds them revoked and the console
+     * can say why (a deleted session would only look expired). {@code which} narrows them (SQL on
+     * {@code spring_session s} with {@code :id}), null for all. Answers how many were open.
+     */
+    int revokeSessions(String username, @Nullable String which, @Nullable String id) {
+        return jdbc.sql("delete from spring_session_attributes where attribute_name = :fingerprint and"
+                        + " session_primary_id in (select s.primary_id from spring_session s"
+                        + " where s.principal_name = :username" + (which == null ? "" : " and " + which) + ")")
+                .param("fingerprint", SessionGuard.FINGERPRINT)
                 .param("username", username)
-                .param("keep", keepSessionId)
+                .param("id", id)
                 .update();
     }
 

@@ -144,11 +144,15 @@ class CustomerImport {
         Set<String> registeredIds = new HashSet<>();
         List<String> e164s = new ArrayList<>();
         List<String> ids = new ArrayList<>();
-        String[] normalised = new String[cells.size()];
+        // Each number parsed once (libphonenumber is most of an import's time): why not, or its E.164.
+        String[] rejections = new String[cells.size()];
+        String[] numbers = new String[cells.size()];
         for (int i = 0; i < cells.size(); i++) {
-            normalised[i] = normalisedNumber(cells.get(i)[0]);
-            if (phoneNumbers.rejection(normalised[i]) == null) {
-                e164s.add(phoneNumbers.toE164("phone_number", normalised[i]));
+            String normalised = normalisedNumber(cells.get(i)[0]);
+            rejections[i] = phoneNumbers.rejection(normalised);
+            if (rejections[i] == null) {
+                numbers[i] = phoneNumbers.e164Of(normalised);
+                e164s.add(numbers[i]);
             }
             if (!cells.get(i)[2].isEmpty()) ids.add(cells.get(i)[2]);
         }
@@ -171,8 +175,8 @@ class CustomerImport {
             String phone = cells.get(i)[0];
             String name = cells.get(i)[1].isEmpty() ? null : cells.get(i)[1];
             String external = cells.get(i)[2].isEmpty() ? null : cells.get(i)[2];
-            String rejection = phoneNumbers.rejection(normalised[i]);
-            String e164 = rejection == null ? phoneNumbers.toE164("phone_number", normalised[i]) : null;
+            String rejection = rejections[i];
+            String e164 = numbers[i];
             String reason;
             String outcome = "refused";
             String formula = formulaCell(phone, cells.get(i)[1], cells.get(i)[2]);

@@ -44,6 +44,11 @@ public class PhoneNumbers {
         return UTIL.format(parse(input), PhoneNumberUtil.PhoneNumberFormat.E164);
     }
 
+    /** The E.164 form of a number {@link #rejection} accepted (the import checks each row once). */
+    String e164Of(String accepted) {
+        return UTIL.format(parse(accepted), PhoneNumberUtil.PhoneNumberFormat.E164);
+    }
+
     /** Why the number cannot receive SMS, or null when it can. */
     String rejection(String input) {
         if (input == null || input.isBlank()) {

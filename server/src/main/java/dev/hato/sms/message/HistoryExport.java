@@ -7,7 +7,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -42,8 +41,6 @@ class HistoryExport {
             "customer_id",
             "template_id",
             "provider_message_id");
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ssXXX");
 
     private final Messages messages;
     private final Users users;
@@ -99,6 +96,6 @@ class HistoryExport {
     }
 
     private @Nullable String time(@Nullable OffsetDateTime at) {
-        return at == null ? null : TIME.format(at.atZoneSameInstant(zone));
+        return CsvWriter.time(at, zone);
     }
 }

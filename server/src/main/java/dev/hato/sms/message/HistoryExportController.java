@@ -4,6 +4,7 @@ import dev.hato.sms.audit.AuditAction;
 import dev.hato.sms.audit.AuditTrail;
 import dev.hato.sms.auth.StaffPrincipal;
 import dev.hato.sms.customer.PhoneNumbers;
+import dev.hato.sms.web.CsvWriter;
 import dev.hato.sms.web.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -13,14 +14,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -31,7 +29,6 @@ import org.springframework.web.bind.annotation.RestController;
 class HistoryExportController {
 
     private static final Logger log = LoggerFactory.getLogger(HistoryExportController.class);
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuuMMdd-HHmmss");
 
     private final HistoryExport export;
     private final AuditTrail audit;
@@ -70,12 +67,7 @@ class HistoryExportController {
         Messages.HistoryFilter filter =
                 HistoryFilters.of(phoneNumbers, customerId, phoneNumber, status, since, until, sentBy);
         audit.record(AuditAction.HISTORY_EXPORTED, null, null, null, exported(filter));
-        String name = "sms-history-" + STAMP.format(clock.instant().atZone(limits.dayZone())) + ".csv";
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader(
-                HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.attachment().filename(name).build().toString());
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        CsvWriter.download(response, "sms-history", clock.instant(), limits.dayZone());
         long rows;
         try {
             rows = export.write(filter, response.getOutputStream());

@@ -1,12 +1,19 @@
 package dev.hato.sms.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 
 /**
  * CSV as Excel opens it without asking (RFC 4180 quoting, CRLF, UTF-8 with a byte-order mark), with
@@ -17,6 +24,8 @@ import org.jspecify.annotations.Nullable;
 public final class CsvWriter implements AutoCloseable {
 
     private static final int FLUSH_EVERY_ROWS = 500;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ssXXX");
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuuMMdd-HHmmss");
 
     private final Writer out;
     private long rows;
@@ -69,6 +78,26 @@ public final class CsvWriter implements AutoCloseable {
         return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
                 ? "'" + value
                 : value;
+    }
+
+    /** A time as both exports write it: in the office's zone, with the offset ({@code 2026-12-01 21:05:00+09:00}). */
+    public static @Nullable String time(@Nullable OffsetDateTime at, ZoneId zone) {
+        return at == null ? null : TIME.format(at.atZoneSameInstant(zone));
+    }
+
+    /**
+     * Makes the response a CSV download named {@code prefix-YYYYMMDD-HHMMSS.csv} (the time in {@code
+     * zone}), never cached; call before the first byte.
+     */
+    public static void download(HttpServletResponse response, String prefix, Instant now, ZoneId zone) {
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader(
+                HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment()
+                        .filename(prefix + "-" + STAMP.format(now.atZone(zone)) + ".csv")
+                        .build()
+                        .toString());
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 
     /** Rows written after the header. */

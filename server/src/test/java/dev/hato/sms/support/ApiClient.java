@@ -63,23 +63,10 @@ public class ApiClient {
         body.writeBytes(head);
         body.writeBytes(content);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary);
-        String csrf = cookie("csrftoken");
-        if (sendCsrf && csrf != null) {
-            request.header("X-CSRFToken", csrf);
-        }
-        defaultHeaders.forEach(request::header);
-        try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.headers(), response.body());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return exchange(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())),
+                Map.of("Content-Type", "multipart/form-data; boundary=" + boundary));
     }
 
     public Response login(String username, String password) {
@@ -115,12 +102,16 @@ public class ApiClient {
         if (text != null) {
             request.header("Content-Type", "application/json");
         }
+        return exchange(request, headers);
+    }
+
+    /** Sends with the CSRF token and the default headers; the call's own headers replace them. */
+    private Response exchange(HttpRequest.Builder request, Map<String, String> headers) {
         String csrf = cookie("csrftoken");
         if (sendCsrf && csrf != null) {
             request.header("X-CSRFToken", csrf);
         }
         defaultHeaders.forEach(request::setHeader);
-        // A test's own headers replace the defaults (a Content-Type other than JSON, for one).
         headers.forEach(request::setHeader);
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
